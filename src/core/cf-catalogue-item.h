@@ -1,0 +1,41 @@
+/* cf-catalogue-item.h — one point of the regulation, as the catalogue holds it
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_CATALOGUE_ITEM (cf_catalogue_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfCatalogueItem, cf_catalogue_item, CF, CATALOGUE_ITEM, GObject)
+
+const char         *cf_catalogue_item_get_id                (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_section_id        (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_parent_id         (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_ref               (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_kind              (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_label             (CfCatalogueItem *self);
+gboolean            cf_catalogue_item_get_label_paraphrased (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_text              (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_number            (CfCatalogueItem *self);
+const char * const *cf_catalogue_item_get_notes             (CfCatalogueItem *self);
+guint               cf_catalogue_item_get_depth             (CfCatalogueItem *self);
+
+/* For the loader only. */
+CfCatalogueItem    *_cf_catalogue_item_new                  (const char      *id,
+                                                             const char      *section_id,
+                                                             const char      *parent_id,
+                                                             const char      *ref,
+                                                             const char      *kind,
+                                                             const char      *label,
+                                                             gboolean         label_paraphrased,
+                                                             const char      *text,
+                                                             const char      *number,
+                                                             GStrv            notes,
+                                                             guint            depth);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* cf-declaration.h — the EU declaration of conformity (Article 28, Annex V)
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cf-catalogue.h"
+#include "cf-declaration-info.h"
+#include "cf-doc-model.h"
+#include "cf-manufacturer.h"
+#include "cf-product.h"
+
+G_BEGIN_DECLS
+
+GStrv       cf_declaration_list_missing (CfManufacturer    *manufacturer,
+                                         CfProduct         *product,
+                                         CfDeclarationInfo *info);
+CfDocModel *cf_declaration_build        (CfCatalogue       *catalogue,
+                                         CfManufacturer    *manufacturer,
+                                         CfProduct         *product,
+                                         CfDeclarationInfo *info,
+                                         gint               version,
+                                         GDateTime         *issued,
+                                         GError           **error);
+
+G_END_DECLS

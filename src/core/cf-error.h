@@ -1,0 +1,32 @@
+/* cf-error.h — the error domain shared by the core library
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CF_ERROR (cf_error_quark ())
+
+/* Every refusal the core reports carries one of these codes, so a front end
+ * can decide how to present it (exit status, toast, dialog) without parsing
+ * the message. The message itself always names the input and the problem. */
+typedef enum
+{
+  CF_ERROR_INVALID_INPUT,   /* a value the user gave is not acceptable */
+  CF_ERROR_NOT_FOUND,       /* an id that does not exist */
+  CF_ERROR_NOT_A_DATABASE,  /* the file is not a Conformity project database */
+  CF_ERROR_NEWER_SCHEMA,    /* written by a newer Conformity */
+  CF_ERROR_READ_ONLY,       /* the database cannot be written */
+  CF_ERROR_DATABASE,        /* SQLite reported a failure */
+  CF_ERROR_CATALOGUE,       /* the regulation catalogue is malformed */
+  CF_ERROR_PDF,             /* the PDF could not be produced */
+  CF_ERROR_FONT,            /* a font needed for PDFs is missing */
+} CfError;
+
+GQuark cf_error_quark (void);
+
+G_END_DECLS

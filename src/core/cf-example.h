@@ -1,0 +1,18 @@
+/* cf-example.h — the example product offered on first start
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cf-declaration-info.h"
+#include "cf-manufacturer.h"
+#include "cf-product.h"
+
+G_BEGIN_DECLS
+
+void cf_example_fill (CfManufacturer    *manufacturer,
+                      CfProduct         *product,
+                      CfDeclarationInfo *info);
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* cf-field.c
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cf-field"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cf-field.h"
+
+static gboolean
+is_blank (const char *value)
+{
+  if (value == NULL)
+    return TRUE;
+
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+looks_like_email (const char *value)
+{
+  const char *at = strchr (value, '@');
+
+  /* Deliberately loose: one "@", something before it, a dot after it, no
+   * spaces. Stricter checks reject real addresses and help nobody. */
+  if (at == NULL || at == value || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  if (strchr (at + 1, '.') == NULL || g_str_has_suffix (value, "."))
+    return FALSE;
+  for (const char *p = value; *p; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+looks_like_url (const char *value)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
+    return FALSE;
+
+  return g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+/**
+ * cf_field_spec_check:
+ * @spec: the field
+ * @value: (nullable): the value to check
+ *
+ * Returns: (transfer full) (nullable): a translated message naming the field
+ *   and the problem, or %NULL when @value is acceptable.
+ */
+char *
+cf_field_spec_check (const CfFieldSpec *spec,
+                     const char        *value)
+{
+  const char *label;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  label = _(spec->label);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    return g_strdup_printf (_("%s is not valid UTF-8 text."), label);
+
+  if (is_blank (value))
+    {
+      if (spec->required)
+        return g_strdup_printf (_("%s is required."), label);
+      return NULL;
+    }
+
+  if (g_utf8_strlen (value, -1) > (glong) spec->max_chars)
+    return g_strdup_printf (ngettext ("%s is too long: at most %u character is allowed.",
+                                      "%s is too long: at most %u characters are allowed.",
+                                      spec->max_chars),
+                            label, spec->max_chars);
+
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' && !spec->multiline)
+        return g_strdup_printf (_("%s must fit on one line."), label);
+      if (c != '\n' && c != '\t' && g_unichar_iscntrl (c))
+        return g_strdup_printf (_("%s contains a control character (U+%04X)."), label, c);
+    }
+
+  switch (spec->format)
+    {
+    case CF_FIELD_FORMAT_EMAIL:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+        if (!looks_like_email (trimmed))
+          return g_strdup_printf (_("%s “%s” is not an email address (expected name@example.com)."),
+                                  label, trimmed);
+      }
+      break;
+
+    case CF_FIELD_FORMAT_URL:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+        if (!looks_like_url (trimmed))
+          return g_strdup_printf (_("%s “%s” is not a web address (expected https://example.com)."),
+                                  label, trimmed);
+      }
+      break;
+
+    case CF_FIELD_FORMAT_TEXT:
+    default:
+      break;
+    }
+
+  return NULL;
+}
+
+const CfFieldSpec *
+cf_field_spec_find (const CfFieldSpec *specs,
+                    guint              n_specs,
+                    const char        *name)
+{
+  for (guint i = 0; i < n_specs; i++)
+    if (g_strcmp0 (specs[i].name, name) == 0)
+      return &specs[i];
+
+  return NULL;
+}
+
+/**
+ * cf_field_normalize:
+ *
+ * Trims surrounding white space and turns an empty value into %NULL, so the
+ * database never holds "   " where the user meant "nothing".
+ *
+ * Returns: (transfer full) (nullable): the value to store
+ */
+char *
+cf_field_normalize (const CfFieldSpec *spec,
+                    const char        *value)
+{
+  g_autofree char *copy = NULL;
+
+  if (value == NULL)
+    return NULL;
+
+  copy = g_strdup (value);
+  g_strstrip (copy);
+  if (*copy == '\0')
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}

@@ -1,0 +1,40 @@
+/* cf-field.h — what a user-entered text field may hold
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CF_FIELD_FORMAT_TEXT,
+  CF_FIELD_FORMAT_EMAIL,
+  CF_FIELD_FORMAT_URL,
+} CfFieldFormat;
+
+/* One editable text field of a data object. The same specification drives
+ * the store's checks, the CLI's messages and the window's inline validation,
+ * so the three can never disagree about what is acceptable. */
+typedef struct
+{
+  const char    *name;       /* property name, e.g. "name" */
+  const char    *label;      /* untranslated (N_) label, e.g. "Product name" */
+  guint          max_chars;
+  gboolean       required;
+  gboolean       multiline;
+  CfFieldFormat  format;
+} CfFieldSpec;
+
+char              *cf_field_spec_check (const CfFieldSpec *spec,
+                                        const char        *value);
+const CfFieldSpec *cf_field_spec_find  (const CfFieldSpec *specs,
+                                        guint              n_specs,
+                                        const char        *name);
+char              *cf_field_normalize  (const CfFieldSpec *spec,
+                                        const char        *value);
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* cf-store-private.h — shared by the files that implement CfStore
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cf-store.h"
+
+G_BEGIN_DECLS
+
+struct _CfStore
+{
+  GObject       parent_instance;
+
+  sqlite3      *db;
+  char         *path;
+  char         *actor;
+
+  /* SQLite serialises single calls, but a transaction spans many: the lock
+   * keeps a worker thread's transaction from interleaving with the UI's. */
+  GRecMutex     lock;
+
+  /* "changed" is emitted on the thread and context that opened the store,
+   * so a window can connect to it even when a worker did the writing. */
+  GMainContext *context;
+  GThread      *owner;
+};
+
+typedef struct _CfTransaction CfTransaction;
+
+CfTransaction  *_cf_store_begin              (CfStore        *self,
+                                              GError        **error);
+gboolean        _cf_transaction_commit       (CfTransaction  *tx,
+                                              GError        **error);
+void            _cf_transaction_free         (CfTransaction  *tx);
+void            _cf_transaction_notify       (CfTransaction  *tx,
+                                              const char     *what,
+                                              gint64          id);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfTransaction, _cf_transaction_free)
+
+void            _cf_stmt_free                (sqlite3_stmt   *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _cf_stmt_free)
+
+sqlite3_stmt   *_cf_store_prepare            (CfStore        *self,
+                                              const char     *sql,
+                                              GError        **error);
+gboolean        _cf_store_exec               (CfStore        *self,
+                                              const char     *sql,
+                                              GError        **error);
+void            _cf_store_set_error          (CfStore        *self,
+                                              GError        **error,
+                                              int             rc,
+                                              const char     *doing);
+gboolean        _cf_store_audit              (CfStore        *self,
+                                              const char     *action,
+                                              const char     *object_type,
+                                              gint64          object_id,
+                                              const char     *detail,
+                                              GError        **error);
+gboolean        _cf_store_check_product      (CfStore        *self,
+                                              gint64          product_id,
+                                              GError        **error);
+char           *_cf_store_now                (void);
+
+const char * const *_cf_store_get_migrations (guint          *n_migrations);
+
+G_END_DECLS
