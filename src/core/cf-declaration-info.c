@@ -30,15 +30,24 @@ static GParamSpec *procedure_pspec;
  * prepared over days. Which are required for a final (non-draft) document is
  * decided by cf-declaration.c, as the regulation's items are. */
 static const CfFieldSpec fields[] = {
-  { "other-legislation", N_("Other Union harmonisation legislation"), 2000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT },
-  { "standards", N_("Harmonised standards, common specifications or certification"), 4000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT },
-  { "notified-body-name", N_("Notified body name"), 300, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
-  { "notified-body-number", N_("Notified body number"), 20, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
-  { "certificate", N_("Certificate"), 300, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
-  { "additional-info", N_("Additional information"), 4000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT },
-  { "place-of-issue", N_("Place of issue"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
-  { "signatory-name", N_("Signatory name"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
-  { "signatory-function", N_("Signatory function"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
+  { "other-legislation", N_("Other Union harmonisation legislation"), 2000, FALSE, TRUE,
+    CF_FIELD_FORMAT_TEXT, N_("Conformity (points 5 and 6)") },
+  { "standards", N_("Harmonised standards, common specifications or certification"), 4000, FALSE,
+    TRUE, CF_FIELD_FORMAT_TEXT, N_("Conformity (points 5 and 6)") },
+  { "notified-body-name", N_("Notified body name"), 300, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Notified body and certificate (point 7)") },
+  { "notified-body-number", N_("Notified body number"), 20, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Notified body and certificate (point 7)") },
+  { "certificate", N_("Certificate"), 300, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Notified body and certificate (point 7)") },
+  { "additional-info", N_("Additional information"), 4000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT,
+    N_("Additional information and signature (point 8)") },
+  { "place-of-issue", N_("Place of issue"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Additional information and signature (point 8)") },
+  { "signatory-name", N_("Signatory name"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Additional information and signature (point 8)") },
+  { "signatory-function", N_("Signatory function"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Additional information and signature (point 8)") },
 };
 
 static void

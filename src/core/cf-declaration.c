@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cf-declaration.h"
 #include "cf-error.h"
@@ -29,15 +30,78 @@ field (gpointer    record,
   return cf_record_get_field (CF_RECORD (record), name);
 }
 
+/* What a final declaration needs, by stable id (scripts read these from
+ * `conformity-cli declaration show --json`), with the words shown to people. */
+static const struct {
+  const char *id;
+  const char *label;
+} requirements[] = {
+  { "product.name", N_("product name") },
+  { "product.model", N_("product type or model") },
+  { "manufacturer.name", N_("manufacturer name") },
+  { "manufacturer.address", N_("manufacturer address") },
+  { "product.traceability", N_("product version or additional identification (for traceability)") },
+  { "declaration.standards", N_("harmonised standards, common specifications or certification") },
+  { "declaration.notified-body-name", N_("notified body name") },
+  { "declaration.notified-body-number", N_("notified body number") },
+  { "declaration.certificate", N_("certificate") },
+  { "declaration.place-of-issue", N_("place of issue") },
+  { "declaration.signatory-name", N_("signatory name") },
+  { "declaration.signatory-function", N_("signatory function") },
+};
+
+/**
+ * cf_declaration_describe_missing:
+ * @id: an id from cf_declaration_list_missing()
+ *
+ * Returns: what the id stands for, translated
+ */
+const char *
+cf_declaration_describe_missing (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (requirements); i++)
+    if (g_strcmp0 (requirements[i].id, id) == 0)
+      return _(requirements[i].label);
+
+  return id;
+}
+
+static gboolean
+is_missing (const char *id,
+            gpointer    manufacturer,
+            CfProduct  *product,
+            CfDeclarationInfo *info)
+{
+  CfProcedure procedure = cf_declaration_info_get_procedure (info);
+
+  if (g_str_equal (id, "product.traceability"))
+    /* Point 4: traceability needs more than a name and a type. */
+    return field (product, "version") == NULL && field (product, "identification") == NULL;
+
+  /* Point 7 applies where a notified body or a certificate is involved. */
+  if (g_str_has_prefix (id, "declaration.notified-body-") && !cf_procedure_needs_notified_body (procedure))
+    return FALSE;
+  if (g_str_equal (id, "declaration.certificate") && procedure == CF_PROCEDURE_MODULE_A)
+    return FALSE;
+
+  if (g_str_has_prefix (id, "product."))
+    return field (product, id + strlen ("product.")) == NULL;
+  if (g_str_has_prefix (id, "manufacturer."))
+    return field (manufacturer, id + strlen ("manufacturer.")) == NULL;
+
+  return field (info, id + strlen ("declaration.")) == NULL;
+}
+
 /**
  * cf_declaration_list_missing:
  * @manufacturer: (nullable): none recorded yet
  *
  * The Annex V information a final declaration needs and that has not been
- * entered. While anything is missing, the declaration is a draft.
+ * entered. While anything is missing, the declaration is a draft. Point 6
+ * is required too: even "no standard applied" must be said.
  *
- * Returns: (transfer full): translated names of what is missing, empty when
- *   the declaration can be issued
+ * Returns: (transfer full): ids such as "declaration.place-of-issue", in the
+ *   order of Annex V; empty when the declaration can be issued
  */
 GStrv
 cf_declaration_list_missing (CfManufacturer    *manufacturer,
@@ -45,46 +109,10 @@ cf_declaration_list_missing (CfManufacturer    *manufacturer,
                              CfDeclarationInfo *info)
 {
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  CfProcedure procedure = cf_declaration_info_get_procedure (info);
 
-  /* Point 1: name and type. */
-  if (field (product, "name") == NULL)
-    g_strv_builder_add (missing, _("product name"));
-  if (field (product, "model") == NULL)
-    g_strv_builder_add (missing, _("product type or model"));
-
-  /* Point 2. */
-  if (field (manufacturer, "name") == NULL)
-    g_strv_builder_add (missing, _("manufacturer name"));
-  if (field (manufacturer, "address") == NULL)
-    g_strv_builder_add (missing, _("manufacturer address"));
-
-  /* Point 4: traceability needs more than a name and a type. */
-  if (field (product, "version") == NULL && field (product, "identification") == NULL)
-    g_strv_builder_add (missing, _("product version or additional identification (for traceability)"));
-
-  /* Point 6: even "none applied" must be said. */
-  if (field (info, "standards") == NULL)
-    g_strv_builder_add (missing, _("harmonised standards, common specifications or certification"));
-
-  /* Point 7, where applicable. */
-  if (cf_procedure_needs_notified_body (procedure))
-    {
-      if (field (info, "notified-body-name") == NULL)
-        g_strv_builder_add (missing, _("notified body name"));
-      if (field (info, "notified-body-number") == NULL)
-        g_strv_builder_add (missing, _("notified body number"));
-    }
-  if (procedure != CF_PROCEDURE_MODULE_A && field (info, "certificate") == NULL)
-    g_strv_builder_add (missing, _("certificate"));
-
-  /* Point 8. */
-  if (field (info, "place-of-issue") == NULL)
-    g_strv_builder_add (missing, _("place of issue"));
-  if (field (info, "signatory-name") == NULL)
-    g_strv_builder_add (missing, _("signatory name"));
-  if (field (info, "signatory-function") == NULL)
-    g_strv_builder_add (missing, _("signatory function"));
+  for (guint i = 0; i < G_N_ELEMENTS (requirements); i++)
+    if (is_missing (requirements[i].id, manufacturer, product, info))
+      g_strv_builder_add (missing, requirements[i].id);
 
   return g_strv_builder_end (missing);
 }
@@ -229,9 +257,14 @@ cf_declaration_build (CfCatalogue        *catalogue,
     }
   if (missing[0] != NULL)
     {
-      g_autofree char *list = g_strjoinv ("; ", missing);
-      g_autofree char *text = g_strdup_printf (_("This declaration is incomplete and must not be "
-                                                 "signed or published. Missing: %s."), list);
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; missing[i] != NULL; i++)
+        g_string_append_printf (list, "%s%s", i > 0 ? "; " : "",
+                                cf_declaration_describe_missing (missing[i]));
+      text = g_strdup_printf (_("This declaration is incomplete and must not be signed or "
+                                "published. Missing: %s."), list->str);
 
       block = cf_doc_model_add_block (model, CF_DOC_BLOCK_NOTICE);
       cf_doc_block_add_run (block, CF_DOC_STYLE_BOLD, _("DRAFT. "));

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 GStrv       cf_declaration_list_missing (CfManufacturer    *manufacturer,
                                          CfProduct         *product,
                                          CfDeclarationInfo *info);
+const char *cf_declaration_describe_missing (const char        *id);
 CfDocModel *cf_declaration_build        (CfCatalogue       *catalogue,
                                          CfManufacturer    *manufacturer,
                                          CfProduct         *product,

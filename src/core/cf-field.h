@@ -27,6 +27,7 @@ typedef struct
   gboolean       required;
   gboolean       multiline;
   CfFieldFormat  format;
+  const char    *group;      /* untranslated (N_) heading of the form section, or NULL */
 } CfFieldSpec;
 
 char              *cf_field_spec_check (const CfFieldSpec *spec,

@@ -39,10 +39,13 @@ generate_data_free (gpointer data)
   g_free (gd);
 }
 
+/* Builds the declaration from what is stored now; @is_draft tells whether
+ * Annex V information is still missing. */
 static CfDocModel *
 build_declaration (CfGenerator  *self,
                    gint64        product_id,
                    gint          version,
+                   gboolean     *is_draft,
                    GError      **error)
 {
   g_autoptr(CfProduct) product = NULL;
@@ -65,6 +68,12 @@ build_declaration (CfGenerator  *self,
   info = cf_store_get_declaration_info (self->store, product_id, error);
   if (info == NULL)
     return NULL;
+
+  {
+    g_auto(GStrv) missing = cf_declaration_list_missing (manufacturer, product, info);
+
+    *is_draft = missing[0] != NULL;
+  }
 
   return cf_declaration_build (self->catalogue, manufacturer, product, info, version, now, error);
 }
@@ -126,6 +135,7 @@ cf_generator_generate (CfGenerator   *self,
 {
   g_autoptr(CfDocModel) model = NULL;
   g_autoptr(GBytes) pdf = NULL;
+  gboolean is_draft = FALSE;
   gint version;
 
   g_return_val_if_fail (CF_IS_GENERATOR (self), NULL);
@@ -142,7 +152,7 @@ cf_generator_generate (CfGenerator   *self,
   if (version == 0)
     return NULL;
 
-  model = build_declaration (self, product_id, version, error);
+  model = build_declaration (self, product_id, version, &is_draft, error);
   if (model == NULL)
     return NULL;
 
@@ -153,9 +163,7 @@ cf_generator_generate (CfGenerator   *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  /* A draft is what the renderer marked as one; an example is never final either. */
-  return cf_store_add_document (self->store, product_id, kind, version,
-                                cf_doc_model_get_watermark (model) != NULL, pdf, error);
+  return cf_store_add_document (self->store, product_id, kind, version, is_draft, pdf, error);
 }
 
 static void

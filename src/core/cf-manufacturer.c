@@ -26,8 +26,10 @@ static const CfFieldSpec fields[] = {
   { "address", N_("Postal address"), 1000, TRUE, TRUE, CF_FIELD_FORMAT_TEXT },
   { "email", N_("Email address"), 254, FALSE, FALSE, CF_FIELD_FORMAT_EMAIL },
   { "website", N_("Website"), 500, FALSE, FALSE, CF_FIELD_FORMAT_URL },
-  { "representative-name", N_("Authorised representative"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
-  { "representative-address", N_("Representative’s address"), 1000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT },
+  { "representative-name", N_("Authorised representative"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Authorised representative (optional)") },
+  { "representative-address", N_("Representative’s address"), 1000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT,
+    N_("Authorised representative (optional)") },
 };
 
 static void

@@ -431,3 +431,74 @@ cf_store_save_document (CfStore       *self,
 
   return TRUE;
 }
+
+typedef struct
+{
+  gint64  document_id;
+  GFile  *file;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *sd = data;
+
+  g_object_unref (sd->file);
+  g_free (sd);
+}
+
+static void
+save_document_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  SaveData *sd = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (cf_store_save_document (source_object, sd->document_id, sd->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * cf_store_save_document_async:
+ *
+ * Like cf_store_save_document(), in a worker thread: streaming and hashing a
+ * large document must not freeze a window.
+ */
+void
+cf_store_save_document_async (CfStore             *self,
+                              gint64               document_id,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *sd;
+
+  g_return_if_fail (CF_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  sd = g_new0 (SaveData, 1);
+  sd->document_id = document_id;
+  sd->file = g_object_ref (file);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_store_save_document_async);
+  g_task_set_task_data (task, sd, save_data_free);
+  g_task_run_in_thread (task, save_document_thread);
+}
+
+gboolean
+cf_store_save_document_finish (CfStore       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -104,6 +104,16 @@ gboolean           cf_store_save_document         (CfStore         *self,
                                                    GCancellable    *cancellable,
                                                    GError         **error);
 
+void               cf_store_save_document_async   (CfStore         *self,
+                                                   gint64           document_id,
+                                                   GFile           *file,
+                                                   GCancellable    *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer         user_data);
+gboolean           cf_store_save_document_finish  (CfStore         *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
+
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
                                                    guint            limit,
                                                    GError         **error);

@@ -1,0 +1,229 @@
+/* cf-application.c
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cf-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-application.h"
+#include "cf-context.h"
+#include "cf-window.h"
+
+struct _CfApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;    /* from --db, else NULL */
+  CfContext      *context;
+};
+
+G_DEFINE_FINAL_TYPE (CfApplication, cf_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the project database PATH instead of the default one"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+startup_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           CfApplication    *self)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Without its database the app cannot do anything useful; say exactly why
+ * (the message names the file and the problem) and leave the file alone. */
+static void
+show_startup_error (CfApplication *self,
+                    const GError  *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("The Project Database Cannot Be Opened"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (startup_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+ensure_context (CfApplication  *self,
+                GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfCatalogue) catalogue = NULL;
+
+  if (self->context != NULL)
+    return TRUE;
+
+  path = cf_store_resolve_path (self->db_path);
+  store = cf_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  catalogue = cf_catalogue_load_default (error);
+  if (catalogue == NULL)
+    return FALSE;
+
+  self->context = cf_context_new (store, catalogue);
+  return TRUE;
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing windows (rather than quitting) lets editors ask about unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Conformity Authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Conformity"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Conformity Authors"),
+                         "developers", developers,
+                         "comments", _("Prepare the EU Declaration of Conformity and the technical "
+                                       "documentation for the Cyber Resilience Act, Regulation "
+                                       "(EU) 2024/2847."),
+                         "website", "https://github.com/conformity/conformity",
+                         "issue-url", "https://github.com/conformity/conformity/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Conformity Authors",
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action_cb },
+  { "about", about_action_cb },
+};
+
+static gint
+cf_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CfApplication *self = CF_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Another database is another project: it gets its own instance rather
+   * than being handed to a running one that has a different file open. */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (db);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+cf_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+cf_application_activate (GApplication *app)
+{
+  CfApplication *self = CF_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!ensure_context (self, &error))
+    {
+      show_startup_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (cf_window_new (GTK_APPLICATION (app), self->context));
+  gtk_window_present (window);
+}
+
+static void
+cf_application_dispose (GObject *object)
+{
+  CfApplication *self = CF_APPLICATION (object);
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (cf_application_parent_class)->dispose (object);
+}
+
+static void
+cf_application_finalize (GObject *object)
+{
+  CfApplication *self = CF_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (cf_application_parent_class)->finalize (object);
+}
+
+static void
+cf_application_class_init (CfApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cf_application_dispose;
+  object_class->finalize = cf_application_finalize;
+  app_class->handle_local_options = cf_application_handle_local_options;
+  app_class->startup = cf_application_startup;
+  app_class->activate = cf_application_activate;
+}
+
+static void
+cf_application_init (CfApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+CfApplication *
+cf_application_new (void)
+{
+  return g_object_new (CF_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

@@ -1,0 +1,796 @@
+/* cf-product-page.c — one product: its details, its declaration, its documents
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cf-product-page"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cf-declaration.h"
+#include "cf-document-row.h"
+#include "cf-product-page.h"
+#include "cf-record-editor.h"
+
+struct _CfProductPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkWidget           *example_banner;
+  AdwPreferencesGroup *product_group;
+  AdwPreferencesGroup *declaration_group;
+  AdwActionRow        *status_row;
+  GtkImage            *status_icon;
+  AdwActionRow        *procedure_row;
+  GtkButton           *generate_button;
+  GtkSpinner          *spinner;
+  GtkButton           *cancel_button;
+  GtkLabel            *generate_label;
+  GtkListBox          *documents_list;
+
+  CfContext           *context;
+  gint64               product_id;
+  CfProduct           *product;
+  GPtrArray           *field_rows;      /* rows made from the records' fields */
+  GCancellable        *generation;      /* non-NULL while generating */
+  GCancellable        *cancellable;     /* saving and opening documents */
+};
+
+G_DEFINE_FINAL_TYPE (CfProductPage, cf_product_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PRODUCT_ID,
+  PROP_GENERATING,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_ADD_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+toast (CfProductPage *self,
+       const char    *title)
+{
+  AdwToast *t = adw_toast_new (title);
+
+  /* Errors name files and paths; give them time to be read. */
+  adw_toast_set_timeout (t, 6);
+  g_signal_emit (self, signals [SIGNAL_ADD_TOAST], 0, t);
+}
+
+static GtkWindow *
+get_window (CfProductPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Shows each field of a record as a row, "Not set" when empty. */
+static void
+add_record_rows (CfProductPage       *self,
+                 AdwPreferencesGroup *group,
+                 CfRecord            *record)
+{
+  guint n_specs;
+  const CfFieldSpec *specs = cf_record_get_specs (record, &n_specs);
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const char *value = cf_record_get_field (record, specs[i].name);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(specs[i].label));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : _("Not set"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (row, "property");
+      if (value == NULL)
+        gtk_widget_add_css_class (row, "unset");
+      gtk_widget_set_name (row, specs[i].name);
+
+      adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->field_rows, row);
+    }
+}
+
+static void
+clear_field_rows (CfProductPage *self)
+{
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->field_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->field_rows, 0);
+}
+
+static void
+show_readiness (CfProductPage     *self,
+                CfManufacturer    *manufacturer,
+                CfDeclarationInfo *info,
+                gboolean           is_example)
+{
+  g_auto(GStrv) missing = cf_declaration_list_missing (manufacturer, self->product, info);
+  guint n = g_strv_length (missing);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "warning");
+
+  if (n == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Ready to issue"));
+      adw_action_row_set_subtitle (self->status_row,
+                                   is_example
+                                   ? _("Every item of Annex V is filled in, with example data: "
+                                       "its documents are marked EXAMPLE.")
+                                   : _("Every item of Annex V is filled in. Generate the declaration "
+                                       "to store it, then sign it."));
+      gtk_image_set_from_icon_name (self->status_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "success");
+    }
+  else
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *title = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", cf_declaration_describe_missing (missing[i]));
+
+      title = g_strdup_printf (ngettext ("Draft: %u item missing", "Draft: %u items missing", n), n);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
+      adw_action_row_set_subtitle (self->status_row, list->str);
+      gtk_image_set_from_icon_name (self->status_icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "warning");
+    }
+}
+
+static void
+reload_documents (CfProductPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->documents_list, 0);
+       row != NULL;
+       row = gtk_list_box_get_row_at_index (self->documents_list, 0))
+    gtk_list_box_remove (self->documents_list, GTK_WIDGET (row));
+
+  if (self->product == NULL)
+    return;
+
+  documents = cf_store_list_documents (cf_context_get_store (self->context), self->product_id, &error);
+  if (documents == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    gtk_list_box_append (self->documents_list, cf_document_row_new (g_ptr_array_index (documents, i)));
+}
+
+static void
+reload (CfProductPage *self)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfManufacturer) manufacturer = NULL;
+  g_autoptr(CfDeclarationInfo) info = NULL;
+  CfProcedure procedure;
+  gboolean is_example;
+  guint first_declaration_row;
+
+  clear_field_rows (self);
+  g_clear_object (&self->product);
+
+  if (self->product_id == 0)
+    {
+      reload_documents (self);
+      return;
+    }
+
+  self->product = cf_store_get_product (store, self->product_id, &error);
+  if (self->product == NULL)
+    {
+      toast (self, error->message);
+      reload_documents (self);
+      return;
+    }
+
+  manufacturer = cf_store_get_manufacturer (store, &error);
+  if (error != NULL)
+    {
+      toast (self, error->message);
+      g_clear_error (&error);
+    }
+  info = cf_store_get_declaration_info (store, self->product_id, &error);
+  if (info == NULL)
+    {
+      toast (self, error->message);
+      info = cf_declaration_info_new ();
+    }
+
+  is_example = cf_record_get_is_example (CF_RECORD (self->product)) ||
+               (manufacturer && cf_record_get_is_example (CF_RECORD (manufacturer)));
+  gtk_widget_set_visible (self->example_banner, is_example);
+
+  add_record_rows (self, self->product_group, CF_RECORD (self->product));
+
+  procedure = cf_declaration_info_get_procedure (info);
+  show_readiness (self, manufacturer, info, is_example);
+  adw_action_row_set_subtitle (self->procedure_row, cf_procedure_get_label (procedure));
+  first_declaration_row = self->field_rows->len;
+  add_record_rows (self, self->declaration_group, CF_RECORD (info));
+
+  /* Annex V point 7 applies "where applicable": say so rather than "Not set". */
+  for (guint i = first_declaration_row; i < self->field_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->field_rows, i);
+      const char *name = gtk_widget_get_name (row);
+      gboolean not_applicable =
+        (g_str_has_prefix (name, "notified-body-") && !cf_procedure_needs_notified_body (procedure)) ||
+        (g_str_equal (name, "certificate") && procedure == CF_PROCEDURE_MODULE_A);
+
+      if (not_applicable && cf_record_get_field (CF_RECORD (info), name) == NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not applicable to this procedure"));
+    }
+
+  reload_documents (self);
+}
+
+static void
+store_changed_cb (CfProductPage *self,
+                  gint64         id,
+                  CfStore       *store)
+{
+  /* The manufacturer's changes matter too: it appears in every declaration. */
+  if (id == self->product_id || id == 1)
+    reload (self);
+}
+
+/* Editing */
+
+static gboolean
+save_product_cb (CfRecord  *record,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  CfProductPage *self = user_data;
+
+  return cf_store_update_product (cf_context_get_store (self->context), CF_PRODUCT (record), error);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+  CfRecordEditor *editor;
+
+  if (self->product == NULL)
+    return;
+
+  editor = cf_record_editor_new (get_window (self), _("Edit Product"), CF_RECORD (self->product),
+                                 save_product_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static gboolean
+save_declaration_cb (CfRecord  *record,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  CfProductPage *self = user_data;
+
+  return cf_store_set_declaration_info (cf_context_get_store (self->context), self->product_id,
+                                        CF_DECLARATION_INFO (record), error);
+}
+
+static void
+procedure_selected_cb (AdwComboRow       *row,
+                       GParamSpec        *pspec,
+                       CfDeclarationInfo *info)
+{
+  cf_declaration_info_set_procedure (info, adw_combo_row_get_selected (row));
+}
+
+static void
+edit_declaration_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfDeclarationInfo) info = NULL;
+  g_autoptr(GtkStringList) procedures = gtk_string_list_new (NULL);
+  CfRecordEditor *editor;
+  CfDeclarationInfo *working;
+  GtkWidget *combo;
+
+  info = cf_store_get_declaration_info (cf_context_get_store (self->context), self->product_id, &error);
+  if (info == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  editor = cf_record_editor_new (get_window (self), _("Declaration Details"), CF_RECORD (info),
+                                 save_declaration_cb, g_object_ref (self), g_object_unref);
+  working = CF_DECLARATION_INFO (cf_record_editor_get_record (editor));
+
+  for (CfProcedure p = CF_PROCEDURE_MODULE_A; p <= CF_PROCEDURE_CERTIFICATION; p++)
+    gtk_string_list_append (procedures, cf_procedure_get_label (p));
+
+  combo = adw_combo_row_new ();
+  gtk_widget_set_name (combo, "procedure");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Conformity assessment procedure"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (combo), _("Article 32 and Annex VIII"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (procedures));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), cf_declaration_info_get_procedure (working));
+  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (procedure_selected_cb), working, 0);
+  cf_record_editor_add_extra_row (editor, combo);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* Generating */
+
+static void
+set_generating (CfProductPage *self,
+                gboolean       generating)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.generate", !generating);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.cancel-generation", generating);
+  gtk_spinner_set_spinning (self->spinner, generating);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), generating);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), generating);
+  gtk_label_set_text (self->generate_label,
+                      generating ? _("Generating the declaration…") : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GENERATING]);
+}
+
+static void
+generate_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CfProductPage) self = user_data;
+  g_autoptr(CfDocumentInfo) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfProduct) product = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *t;
+
+  document = cf_generator_generate_finish (CF_GENERATOR (source), result, &error);
+  g_clear_object (&self->generation);
+  set_generating (self, FALSE);
+
+  if (document == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Generation cancelled. Nothing was stored."));
+      else
+        toast (self, error->message);
+      return;
+    }
+
+  /* The user may have moved to another product meanwhile: name this one. */
+  product = cf_store_get_product (cf_context_get_store (self->context),
+                                  cf_document_info_get_product_id (document), NULL);
+  name = product ? cf_product_dup_display_name (product) : g_strdup ("");
+
+  if (cf_document_info_get_is_draft (document))
+    /* Translators: version number, then the product's name */
+    title = g_strdup_printf (_("Declaration version %d of “%s” stored as a draft"),
+                             cf_document_info_get_version (document), name);
+  else
+    title = g_strdup_printf (_("Declaration version %d of “%s” stored"),
+                             cf_document_info_get_version (document), name);
+
+  t = adw_toast_new (title);
+  adw_toast_set_button_label (t, _("_Open"));
+  adw_toast_set_action_name (t, "product.open-document");
+  adw_toast_set_action_target_value (t, g_variant_new_int64 (cf_document_info_get_id (document)));
+  g_signal_emit (self, signals [SIGNAL_ADD_TOAST], 0, t);
+}
+
+static void
+generate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+
+  if (self->product == NULL || self->generation != NULL)
+    return;
+
+  self->generation = g_cancellable_new ();
+  set_generating (self, TRUE);
+  cf_generator_generate_async (cf_context_get_generator (self->context), self->product_id,
+                               CF_DOCUMENT_KIND_DECLARATION, self->generation,
+                               generate_cb, g_object_ref (self));
+}
+
+static void
+cancel_generation_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+
+  g_cancellable_cancel (self->generation);
+}
+
+/* Documents */
+
+static CfDocumentInfo *
+find_document (CfProductPage *self,
+               gint64         document_id)
+{
+  g_autoptr(GError) error = NULL;
+  CfDocumentInfo *document;
+
+  document = cf_store_get_document (cf_context_get_store (self->context), document_id, &error);
+  if (document == NULL)
+    toast (self, error->message);
+
+  return document;
+}
+
+static void
+reset_cancellable (CfProductPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CfProductPage) self = g_object_ref (g_object_get_data (G_OBJECT (user_data), "page"));
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!cf_store_save_document_finish (CF_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  uri = g_file_get_uri (file);
+  gtk_show_uri (get_window (self), uri, GDK_CURRENT_TIME);
+}
+
+/* The default viewer needs a file: the verified document is written to the
+ * user's cache, readable by the user only, then opened from there. */
+static void
+open_document_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+  g_autoptr(CfDocumentInfo) document = find_document (self, g_variant_get_int64 (parameter));
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  GFile *file;
+
+  if (document == NULL)
+    return;
+
+  folder = g_build_filename (g_get_user_cache_dir (), "conformity", "documents", NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not create the folder “%s”: %s"),
+                                                  folder, g_strerror (errno));
+
+      toast (self, message);
+      return;
+    }
+
+  name = cf_document_info_dup_file_name (document, self->product ? cf_product_get_name (self->product) : NULL);
+  path = g_build_filename (folder, name, NULL);
+  file = g_file_new_for_path (path);
+  g_object_set_data_full (G_OBJECT (file), "page", g_object_ref (self), g_object_unref);
+
+  reset_cancellable (self);
+  cf_store_save_document_async (cf_context_get_store (self->context), cf_document_info_get_id (document),
+                                file, self->cancellable, opened_cb, file);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(CfProductPage) self = g_object_ref (g_object_get_data (G_OBJECT (user_data), "page"));
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cf_store_save_document_finish (CF_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  toast (self, message);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(CfProductPage) self = user_data;
+  gint64 document_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "document-id");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_object_set_data_full (G_OBJECT (file), "page", g_object_ref (self), g_object_unref);
+      reset_cancellable (self);
+      cf_store_save_document_async (cf_context_get_store (self->context), document_id, file,
+                                    self->cancellable, saved_cb, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_document_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+  g_autoptr(CfDocumentInfo) document = find_document (self, g_variant_get_int64 (parameter));
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (document == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save Document"), get_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  name = cf_document_info_dup_file_name (document, self->product ? cf_product_get_name (self->product) : NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  g_object_set_data_full (G_OBJECT (dialog), "document-id",
+                          g_memdup2 (&(gint64) { cf_document_info_get_id (document) }, sizeof (gint64)),
+                          g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* GObject */
+
+static void
+cf_product_page_constructed (GObject *object)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (object);
+
+  G_OBJECT_CLASS (cf_product_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (cf_context_get_store (self->context), "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+cf_product_page_dispose (GObject *object)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (object);
+
+  g_cancellable_cancel (self->generation);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->generation);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->product);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cf_product_page_parent_class)->dispose (object);
+}
+
+static void
+cf_product_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_PRODUCT_ID:
+      g_value_set_int64 (value, self->product_id);
+      break;
+
+    case PROP_GENERATING:
+      g_value_set_boolean (value, self->generation != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_product_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_PRODUCT_ID:
+      cf_product_page_set_product_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_product_page_class_init (CfProductPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cf_product_page_constructed;
+  object_class->dispose = cf_product_page_dispose;
+  object_class->get_property = cf_product_page_get_property;
+  object_class->set_property = cf_product_page_set_property;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         CF_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PRODUCT_ID] =
+    g_param_spec_int64 ("product-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_GENERATING] =
+    g_param_spec_boolean ("generating", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CfProductPage::add-toast:
+   * @toast: the toast to show
+   *
+   * The page reports through the window's toast overlay, via this signal.
+   */
+  signals [SIGNAL_ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_install_action (widget_class, "product.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.edit-declaration", NULL, edit_declaration_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.generate", NULL, generate_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.cancel-generation", NULL, cancel_generation_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.open-document", "x", open_document_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.save-document", "x", save_document_action_cb);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-product-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, product_group);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, declaration_group);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, procedure_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, generate_button);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, generate_label);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, documents_list);
+
+  g_type_ensure (CF_TYPE_DOCUMENT_ROW);
+}
+
+static void
+cf_product_page_init (CfProductPage *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->field_rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+
+  placeholder = gtk_label_new (_("No documents yet. Generate the declaration to store its first version."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "list-placeholder");
+  gtk_list_box_set_placeholder (self->documents_list, placeholder);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.cancel-generation", FALSE);
+}
+
+GtkWidget *
+cf_product_page_new (CfContext *context)
+{
+  return g_object_new (CF_TYPE_PRODUCT_PAGE, "context", context, NULL);
+}
+
+gint64
+cf_product_page_get_product_id (CfProductPage *self)
+{
+  g_return_val_if_fail (CF_IS_PRODUCT_PAGE (self), 0);
+  return self->product_id;
+}
+
+void
+cf_product_page_set_product_id (CfProductPage *self,
+                                gint64         product_id)
+{
+  g_return_if_fail (CF_IS_PRODUCT_PAGE (self));
+
+  if (self->product_id == product_id)
+    return;
+
+  /* A generation under way belongs to the product it was started for; it
+   * finishes and is stored, but the toast it raises names its version. */
+  self->product_id = product_id;
+  if (self->context != NULL)
+    reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PRODUCT_ID]);
+}
+
+gboolean
+cf_product_page_get_generating (CfProductPage *self)
+{
+  g_return_val_if_fail (CF_IS_PRODUCT_PAGE (self), FALSE);
+  return self->generation != NULL;
+}

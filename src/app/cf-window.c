@@ -1,0 +1,505 @@
+/* cf-window.c — the main window: products on the left, one product on the right
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cf-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-product-list.h"
+#include "cf-product-page.h"
+#include "cf-product-row.h"
+#include "cf-record-editor.h"
+#include "cf-window.h"
+
+struct _CfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  AdwWindowTitle       *sidebar_title;
+  AdwWindowTitle       *content_title;
+  GtkListView          *product_list_view;
+  GtkLabel             *manufacturer_label;
+  GtkStack             *stack;
+
+  CfContext            *context;
+  CfProductList        *products;
+  GtkSingleSelection   *selection;
+  CfProductPage        *product_page;
+  GSettings            *settings;
+  gint64                selected_id;
+};
+
+G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+show_error (CfWindow   *self,
+            const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_manufacturer (CfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfManufacturer) manufacturer = NULL;
+
+  manufacturer = cf_store_get_manufacturer (cf_context_get_store (self->context), &error);
+  if (error != NULL)
+    show_error (self, error->message);
+
+  if (manufacturer != NULL)
+    gtk_label_set_text (self->manufacturer_label, cf_record_get_field (CF_RECORD (manufacturer), "name"));
+  else
+    gtk_label_set_text (self->manufacturer_label, _("Not recorded yet"));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->manufacturer_label),
+                               manufacturer && cf_record_get_is_example (CF_RECORD (manufacturer))
+                               ? _("Example data: replace it with your own") : NULL);
+}
+
+static void
+show_selected (CfWindow *self)
+{
+  CfProduct *product = gtk_single_selection_get_selected_item (self->selection);
+
+  if (product == NULL)
+    {
+      self->selected_id = 0;
+      adw_window_title_set_title (self->content_title, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      cf_product_page_set_product_id (self->product_page, 0);
+      return;
+    }
+
+  {
+    g_autofree char *title = cf_product_dup_display_name (product);
+
+    self->selected_id = cf_record_get_id (CF_RECORD (product));
+    adw_window_title_set_title (self->content_title, title);
+    adw_window_title_set_subtitle (self->content_title,
+                                   cf_record_get_is_example (CF_RECORD (product)) ? _("Example") : NULL);
+    cf_product_page_set_product_id (self->product_page, self->selected_id);
+    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->product_page));
+  }
+}
+
+static void
+select_product (CfWindow *self,
+                gint64    product_id)
+{
+  guint position = cf_product_list_find (self->products, product_id);
+
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+selection_changed_cb (CfWindow   *self,
+                      GParamSpec *pspec,
+                      gpointer    selection)
+{
+  show_selected (self);
+}
+
+/* The list is rebuilt when products change: keep the same product selected. */
+static void
+products_changed_cb (CfWindow   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *model)
+{
+  gint64 keep = self->selected_id;
+
+  if (keep != 0 && cf_product_list_find (self->products, keep) != G_MAXUINT)
+    select_product (self, keep);
+  show_selected (self);
+}
+
+static void
+row_activated_cb (CfWindow    *self,
+                  guint        position,
+                  GtkListView *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, cf_product_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  cf_product_row_set_product (CF_PRODUCT_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  cf_product_row_set_product (CF_PRODUCT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+store_changed_cb (CfWindow *self,
+                  gint64    id,
+                  CfStore  *store)
+{
+  update_manufacturer (self);
+}
+
+static void
+add_toast_cb (CfWindow      *self,
+              AdwToast      *toast,
+              CfProductPage *page)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Actions */
+
+static gboolean
+save_new_product_cb (CfRecord  *record,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  CfWindow *self = user_data;
+  gint64 id;
+
+  id = cf_store_add_product (cf_context_get_store (self->context), CF_PRODUCT (record), error);
+  if (id == 0)
+    return FALSE;
+
+  select_product (self, id);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  return TRUE;
+}
+
+static void
+new_product_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(CfProduct) product = cf_product_new ();
+  CfRecordEditor *editor;
+
+  editor = cf_record_editor_new (GTK_WINDOW (self), _("New Product"), CF_RECORD (product),
+                                 save_new_product_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static gboolean
+save_manufacturer_cb (CfRecord  *record,
+                      gpointer   user_data,
+                      GError   **error)
+{
+  CfWindow *self = user_data;
+
+  /* Whoever edits the manufacturer makes it theirs: no longer example data. */
+  cf_record_set_is_example (record, FALSE);
+  return cf_store_set_manufacturer (cf_context_get_store (self->context), CF_MANUFACTURER (record), error);
+}
+
+static void
+edit_manufacturer_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfManufacturer) manufacturer = NULL;
+  CfRecordEditor *editor;
+
+  manufacturer = cf_store_get_manufacturer (cf_context_get_store (self->context), &error);
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (manufacturer == NULL)
+    manufacturer = cf_manufacturer_new ();
+
+  editor = cf_record_editor_new (GTK_WINDOW (self), _("Manufacturer"), CF_RECORD (manufacturer),
+                                 save_manufacturer_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_example_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = cf_store_add_example (cf_context_get_store (self->context), &error);
+  if (id == 0)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  select_product (self, id);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+show_sidebar_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+generate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->selected_id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->product_page), "product.generate", NULL);
+}
+
+/* GObject */
+
+static void
+bind_settings (CfWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  /* Run uninstalled without the compiled schema, the window still works; it
+   * just forgets its size. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s not found; the window size is not remembered", APP_ID);
+      return;
+    }
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+cf_window_constructed (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *basename = g_path_get_basename (cf_store_get_path (store));
+
+  G_OBJECT_CLASS (cf_window_parent_class)->constructed (object);
+
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), cf_store_get_path (store));
+
+  self->products = cf_product_list_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->products)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->products, "items-changed",
+                           G_CALLBACK (products_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->product_list_view, factory);
+  gtk_list_view_set_model (self->product_list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->product_list_view, "activate",
+                           G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+
+  self->product_page = CF_PRODUCT_PAGE (cf_product_page_new (self->context));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->product_page), "product");
+  g_signal_connect_object (self->product_page, "add-toast",
+                           G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (store, "changed::manufacturer",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_manufacturer (self);
+  show_selected (self);
+  bind_settings (self);
+}
+
+static void
+cf_window_dispose (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->products);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
+}
+
+static void
+cf_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_window_class_init (CfWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cf_window_constructed;
+  object_class->dispose = cf_window_dispose;
+  object_class->get_property = cf_window_get_property;
+  object_class->set_property = cf_window_set_property;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         CF_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.new-product", NULL, new_product_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-manufacturer", NULL, edit_manufacturer_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.generate", NULL, generate_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.edit-manufacturer", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, product_list_view);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, manufacturer_label);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, stack);
+
+  g_type_ensure (CF_TYPE_PRODUCT_PAGE);
+}
+
+static void
+cf_window_init (CfWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CfWindow *
+cf_window_new (GtkApplication *application,
+               CfContext      *context)
+{
+  return g_object_new (CF_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * cf_window_get_products:
+ *
+ * Returns: (transfer none): the products the sidebar shows
+ */
+GListModel *
+cf_window_get_products (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->products);
+}
+
+/**
+ * cf_window_get_product_page:
+ *
+ * Returns: (transfer none): the page showing the selected product
+ */
+CfProductPage *
+cf_window_get_product_page (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->product_page;
+}
+
+gint64
+cf_window_get_selected_product_id (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), 0);
+  return self->selected_id;
+}

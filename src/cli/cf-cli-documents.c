@@ -1,0 +1,404 @@
+/* cf-cli-documents.c — generate, documents, document show, document save
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cf-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cf-declaration.h"
+#include "cf-error.h"
+#include "cf-generator.h"
+#include "cf-cli-private.h"
+
+/* The kinds `generate --kind` accepts. The core has no list of them, only
+ * cf_document_kind_is_known(); each entry here must be one it knows. */
+static const char * const generated_kinds[] = {
+  CF_DOCUMENT_KIND_DECLARATION,
+};
+
+static char *
+dup_kind_list (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated_kinds); i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", generated_kinds[i]);
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static gboolean
+is_generated_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (generated_kinds); i++)
+    if (g_str_equal (generated_kinds[i], kind))
+      return cf_document_kind_is_known (kind);
+
+  return FALSE;
+}
+
+static void
+print_document (CfDocumentInfo *document)
+{
+  g_autoptr(CfCliTable) table = cf_cli_table_new_key_value ();
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cf_document_info_get_id (document));
+  g_autofree char *product = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              cf_document_info_get_product_id (document));
+  g_autofree char *version = g_strdup_printf ("%d", cf_document_info_get_version (document));
+  g_autofree char *size = g_format_size (cf_document_info_get_size (document));
+  g_autofree char *size_text = g_strdup_printf (_("%s (%" G_GINT64_FORMAT " bytes)"), size,
+                                                cf_document_info_get_size (document));
+
+  cf_cli_table_add_pair (table, _("Id"), id);
+  cf_cli_table_add_pair (table, _("Product"), product);
+  cf_cli_table_add_pair (table, _("Kind"), cf_document_info_get_kind_label (document));
+  cf_cli_table_add_pair (table, _("Version"), version);
+  cf_cli_table_add_pair (table, _("Draft"),
+                         cf_document_info_get_is_draft (document) ? _("yes") : _("no"));
+  cf_cli_table_add_pair (table, _("Created"), cf_document_info_get_created_at (document));
+  cf_cli_table_add_pair (table, _("Created by"), cf_document_info_get_created_by (document));
+  cf_cli_table_add_pair (table, _("Size"), size_text);
+  cf_cli_table_add_pair (table, _("SHA-256"), cf_document_info_get_sha256 (document));
+  cf_cli_table_print (table);
+}
+
+/* One line on stderr: the document is stored and the command succeeds, but
+ * whoever runs it must not take a draft for the final declaration. */
+static void
+note_draft (CfStore        *store,
+            CfDocumentInfo *document)
+{
+  gint64 product_id = cf_document_info_get_product_id (document);
+  g_autoptr(CfProduct) product = cf_store_get_product (store, product_id, NULL);
+  g_autoptr(CfDeclarationInfo) info = cf_store_get_declaration_info (store, product_id, NULL);
+  g_autoptr(CfManufacturer) manufacturer = cf_store_get_manufacturer (store, NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_auto(GStrv) missing = NULL;
+
+  if (product != NULL && info != NULL)
+    missing = cf_declaration_list_missing (manufacturer, product, info);
+
+  for (guint i = 0; missing != NULL && missing[i] != NULL; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? "; " : "",
+                            cf_declaration_describe_missing (missing[i]));
+
+  /* Translators: the second %s is a kind of document, e.g. “EU Declaration of Conformity”. */
+  if (list->len > 0)
+    cf_cli_printerr (_("%s: note: %s version %d is a draft; missing: %s.\n"), CF_CLI_NAME,
+                     cf_document_info_get_kind_label (document),
+                     cf_document_info_get_version (document), list->str);
+  else
+    cf_cli_printerr (_("%s: note: %s version %d is a draft, because it was generated from "
+                       "example data.\n"),
+                     CF_CLI_NAME, cf_document_info_get_kind_label (document),
+                     cf_document_info_get_version (document));
+}
+
+int
+cf_cli_generate (CfCliContext        *ctx,
+                 const CfCliCommand  *command,
+                 int                  argc,
+                 char               **argv)
+{
+  g_autoptr(CfCatalogue) catalogue = NULL;
+  g_autoptr(CfGenerator) generator = NULL;
+  g_autoptr(CfDocumentInfo) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *kinds = dup_kind_list ();
+  g_autofree char *description = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_FILENAME, &kind, N_("The kind of document (required; see below)"),
+      N_("KIND") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Also write the PDF to this file"), N_("FILE") },
+    CF_CLI_JSON_ENTRY (json),
+    G_OPTION_ENTRY_NULL
+  };
+  CfStore *store;
+  gint64 id;
+  int status;
+
+  description = g_strdup_printf (_("Builds the document from what is recorded now, stores the PDF "
+                                   "with its SHA-256 as the next version, and prints the new "
+                                   "document’s id alone (or the document with --json). While "
+                                   "something is missing the document is a draft: it is stored, "
+                                   "and a note on stderr says what is missing.\n"
+                                   "\n"
+                                   "Kinds: %s\n"
+                                   "\n"
+                                   "Example:\n"
+                                   "  %s generate 1 --kind declaration --out declaration.pdf\n"),
+                                 kinds, CF_CLI_NAME);
+
+  if (!cf_cli_parse_command (command, _("ID"), description, entries, NULL, &argc, &argv, &status))
+    return status;
+
+  if (!cf_cli_check_arguments (argc, argv, 1, 1, _("Which product? Give its id."), &error) ||
+      !cf_cli_parse_id (argv[1], &id, &error))
+    return cf_cli_report (command->path, error);
+
+  if (kind == NULL)
+    return cf_cli_usage_error (command->path, _("--kind is required (one of: %s)."), kinds);
+
+  if (!is_generated_kind (kind))
+    {
+      g_autofree char *shown = g_utf8_make_valid (kind, -1);
+
+      return cf_cli_usage_error (command->path,
+                                 _("“%s” is not a kind of document Conformity generates "
+                                   "(known: %s)."),
+                                 shown, kinds);
+    }
+
+  /* Before generating: a bad --out must leave nothing stored. */
+  if (out != NULL && !cf_cli_check_output_file (out, &error))
+    return cf_cli_report (command->path, error);
+
+  if (!cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING, &store, &error))
+    return cf_cli_report (command->path, error);
+
+  if (store == NULL)
+    {
+      cf_cli_set_no_product (ctx, id, &error);
+      return cf_cli_report (command->path, error);
+    }
+
+  catalogue = cf_catalogue_load_default (&error);
+  if (catalogue == NULL)
+    return cf_cli_report (command->path, error);
+
+  generator = cf_generator_new (store, catalogue);
+  document = cf_generator_generate (generator, id, kind, NULL, &error);
+  if (document == NULL)
+    return cf_cli_report (command->path, error);
+
+  if (out != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (out);
+
+      if (!cf_store_save_document (store, cf_document_info_get_id (document), file, NULL, &error))
+        {
+          cf_cli_printerr (_("%s: Document %" G_GINT64_FORMAT " was generated and stored, but "
+                             "not written to a file: %s\n"),
+                           CF_CLI_NAME, cf_document_info_get_id (document), error->message);
+          return CF_CLI_EXIT_FAILURE;
+        }
+    }
+
+  if (cf_document_info_get_is_draft (document))
+    note_draft (store, document);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      cf_cli_json_add_document (builder, document);
+      cf_cli_json_print (builder);
+    }
+  else
+    cf_cli_print ("%" G_GINT64_FORMAT "\n", cf_document_info_get_id (document));
+
+  return CF_CLI_EXIT_OK;
+}
+
+int
+cf_cli_documents (CfCliContext        *ctx,
+                  const CfCliCommand  *command,
+                  int                  argc,
+                  char               **argv)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = { CF_CLI_JSON_ENTRY (json), G_OPTION_ENTRY_NULL };
+  CfStore *store;
+  gint64 id;
+  int status;
+
+  description = g_strdup_printf (_("Lists the documents generated for the product, newest first, "
+                                   "with the SHA-256 each was stored with.\n"
+                                   "\n"
+                                   "Example:\n"
+                                   "  %s documents 1 --json\n"),
+                                 CF_CLI_NAME);
+
+  if (!cf_cli_parse_command (command, _("ID"), description, entries, NULL, &argc, &argv, &status))
+    return status;
+
+  if (!cf_cli_check_arguments (argc, argv, 1, 1, _("Which product? Give its id."), &error) ||
+      !cf_cli_parse_id (argv[1], &id, &error))
+    return cf_cli_report (command->path, error);
+
+  if (!cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING, &store, &error))
+    return cf_cli_report (command->path, error);
+
+  if (store == NULL)
+    cf_cli_set_no_product (ctx, id, &error);
+  else
+    documents = cf_store_list_documents (store, id, &error);
+
+  if (documents == NULL)
+    return cf_cli_report (command->path, error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < documents->len; i++)
+        cf_cli_json_add_document (builder, g_ptr_array_index (documents, i));
+      json_builder_end_array (builder);
+      cf_cli_json_print (builder);
+    }
+  else if (documents->len == 0)
+    {
+      cf_cli_print (_("No documents for product %" G_GINT64_FORMAT " yet. Generate one with "
+                      "“%s generate %" G_GINT64_FORMAT " --kind declaration”.\n"),
+                    id, CF_CLI_NAME, id);
+    }
+  else
+    {
+      g_autoptr(CfCliTable) table = cf_cli_table_new (7);
+
+      cf_cli_table_add_row (table, (const char *[]) {
+                              _("ID"), _("KIND"), _("VERSION"), _("CREATED"), _("SIZE"),
+                              _("DRAFT"), _("SHA-256") });
+
+      for (guint i = 0; i < documents->len; i++)
+        {
+          CfDocumentInfo *document = g_ptr_array_index (documents, i);
+          g_autofree char *doc_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     cf_document_info_get_id (document));
+          g_autofree char *version = g_strdup_printf ("%d", cf_document_info_get_version (document));
+          g_autofree char *size = g_format_size (cf_document_info_get_size (document));
+
+          cf_cli_table_add_row (table, (const char *[]) {
+                                  doc_id,
+                                  cf_document_info_get_kind (document),
+                                  version,
+                                  cf_document_info_get_created_at (document),
+                                  size,
+                                  cf_document_info_get_is_draft (document) ? _("yes") : _("no"),
+                                  cf_document_info_get_sha256 (document) });
+        }
+
+      cf_cli_table_print (table);
+    }
+
+  return CF_CLI_EXIT_OK;
+}
+
+static CfDocumentInfo *
+load_document (CfCliContext  *ctx,
+               gint64         document_id,
+               CfStore      **store,
+               GError       **error)
+{
+  if (!cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING, store, error))
+    return NULL;
+
+  if (*store == NULL)
+    {
+      cf_cli_set_no_document (ctx, document_id, error);
+      return NULL;
+    }
+
+  return cf_store_get_document (*store, document_id, error);
+}
+
+int
+cf_cli_document_show (CfCliContext        *ctx,
+                      const CfCliCommand  *command,
+                      int                  argc,
+                      char               **argv)
+{
+  g_autoptr(CfDocumentInfo) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = { CF_CLI_JSON_ENTRY (json), G_OPTION_ENTRY_NULL };
+  CfStore *store;
+  gint64 id;
+  int status;
+
+  if (!cf_cli_parse_command (command, _("DOCUMENT_ID"), NULL, entries, NULL, &argc, &argv, &status))
+    return status;
+
+  if (!cf_cli_check_arguments (argc, argv, 1, 1, _("Which document? Give its id."), &error) ||
+      !cf_cli_parse_id (argv[1], &id, &error))
+    return cf_cli_report (command->path, error);
+
+  document = load_document (ctx, id, &store, &error);
+  if (document == NULL)
+    return cf_cli_report (command->path, error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      cf_cli_json_add_document (builder, document);
+      cf_cli_json_print (builder);
+    }
+  else
+    print_document (document);
+
+  return CF_CLI_EXIT_OK;
+}
+
+int
+cf_cli_document_save (CfCliContext        *ctx,
+                      const CfCliCommand  *command,
+                      int                  argc,
+                      char               **argv)
+{
+  g_autoptr(CfDocumentInfo) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *description = NULL;
+  const GOptionEntry entries[] = {
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write (required)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+  CfStore *store;
+  gint64 id;
+  int status;
+
+  description = g_strdup_printf (_("Writes the document exactly as it was stored, after checking "
+                                   "it against its SHA-256. The file appears only once it is "
+                                   "complete; an existing file is replaced.\n"
+                                   "\n"
+                                   "Example:\n"
+                                   "  %s document save 3 --out declaration-v2.pdf\n"),
+                                 CF_CLI_NAME);
+
+  if (!cf_cli_parse_command (command, _("DOCUMENT_ID"), description, entries, NULL,
+                             &argc, &argv, &status))
+    return status;
+
+  if (!cf_cli_check_arguments (argc, argv, 1, 1, _("Which document? Give its id."), &error) ||
+      !cf_cli_parse_id (argv[1], &id, &error))
+    return cf_cli_report (command->path, error);
+
+  if (out == NULL)
+    return cf_cli_usage_error (command->path, "%s", _("--out is required."));
+
+  if (!cf_cli_check_output_file (out, &error))
+    return cf_cli_report (command->path, error);
+
+  document = load_document (ctx, id, &store, &error);
+  if (document == NULL)
+    return cf_cli_report (command->path, error);
+
+  file = g_file_new_for_path (out);
+  if (!cf_store_save_document (store, id, file, NULL, &error))
+    return cf_cli_report (command->path, error);
+
+  return CF_CLI_EXIT_OK;
+}

@@ -1,0 +1,308 @@
+/* cf-cli.c — conformity-cli: global options, the command list, dispatch, help
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cf-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-cli-private.h"
+
+/* Every command, in the order --help lists them. A path with a space is a
+ * subcommand of a group (“product add”); the group itself is derived. */
+static const CfCliCommand commands[] = {
+  { "manufacturer set", N_("Record the manufacturer named in every document"), cf_cli_manufacturer_set },
+  { "manufacturer show", N_("Show the manufacturer"), cf_cli_manufacturer_show },
+  { "product add", N_("Add a product and print its id"), cf_cli_product_add },
+  { "product add-example", N_("Add the fictitious example product and print its id"), cf_cli_product_add_example },
+  { "product list", N_("List the products"), cf_cli_product_list },
+  { "product show", N_("Show a product"), cf_cli_product_show },
+  { "product set", N_("Change a product"), cf_cli_product_set },
+  { "declaration set", N_("Change what a product’s EU declaration of conformity says"), cf_cli_declaration_set },
+  { "declaration show", N_("Show a product’s declaration details and what is still missing"), cf_cli_declaration_show },
+  { "generate", N_("Generate a document, store it as a new version and print its id"), cf_cli_generate },
+  { "documents", N_("List a product’s stored documents"), cf_cli_documents },
+  { "document show", N_("Show a stored document"), cf_cli_document_show },
+  { "document save", N_("Write a stored document to a file"), cf_cli_document_save },
+  { "audit", N_("Show the audit log: who changed what, and when"), cf_cli_audit },
+  { "catalogue", N_("Show the sections and items of the regulation’s catalogue"), cf_cli_catalogue },
+};
+
+static const CfCliCommand *
+find_command (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].path, path))
+      return &commands[i];
+
+  return NULL;
+}
+
+static gboolean
+is_group (const char *name)
+{
+  g_autofree char *prefix = g_strconcat (name, " ", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_has_prefix (commands[i].path, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_help_option (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h");
+}
+
+/* The list of commands, for the top level's --help (@group NULL) or a group's. */
+static char *
+dup_command_list (const char *group)
+{
+  g_autoptr(CfCliTable) table = cf_cli_table_new (2);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *prefix = group ? g_strconcat (group, " ", NULL) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (prefix != NULL && !g_str_has_prefix (commands[i].path, prefix))
+        continue;
+
+      cf_cli_table_add_row (table, (const char *[]) {
+                              commands[i].path + (prefix ? strlen (prefix) : 0),
+                              _(commands[i].summary) });
+    }
+
+  if (group == NULL)
+    cf_cli_table_add_row (table, (const char *[]) { "help [COMMAND]", _("Show the help of a command") });
+
+  cf_cli_table_append (table, out, "  ");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static int
+print_group_help (const char *group)
+{
+  g_autofree char *list = dup_command_list (group);
+
+  cf_cli_print ("%s\n  %s %s %s\n\n%s\n%s\n", _("Usage:"), CF_CLI_NAME, group,
+                _("COMMAND [OPTION…]"), _("Commands:"), list);
+  cf_cli_print (_("Run “%s %s COMMAND --help” for the options of a command.\n"),
+                CF_CLI_NAME, group);
+
+  return CF_CLI_EXIT_OK;
+}
+
+/* Built only when asked for: most runs never show it. */
+static int
+print_top_help (GOptionContext *context)
+{
+  g_autofree char *list = dup_command_list (NULL);
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+
+  description = g_strdup_printf (_("Commands:\n"
+                                   "%s\n"
+                                   "Run “%s COMMAND --help” for the options of a command. "
+                                   "--db and --actor go before the command.\n"
+                                   "\n"
+                                   "Environment:\n"
+                                   "  CONFORMITY_DB   the project database when --db is not given\n"
+                                   "\n"
+                                   "Exit status:\n"
+                                   "  0  success\n"
+                                   "  1  the operation was refused or failed\n"
+                                   "  2  the command line is wrong\n"),
+                                 list, CF_CLI_NAME);
+  g_option_context_set_description (context, description);
+  text = g_option_context_get_help (context, TRUE, NULL);
+  cf_cli_print ("%s", text);
+
+  return CF_CLI_EXIT_OK;
+}
+
+static int dispatch (CfCliContext  *ctx,
+                     int            argc,
+                     char         **argv);
+
+/* “help”, “help product”, “help product add”: the same as --help. */
+static int
+run_help (CfCliContext    *ctx,
+          GOptionContext  *context,
+          int              argc,
+          char           **argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  if (argc < 2)
+    return print_top_help (context);
+
+  for (int i = 1; i < argc && i < 3; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, (char *) "--help");
+  g_ptr_array_add (args, NULL);
+
+  return dispatch (ctx, args->len - 1, (char **) args->pdata);
+}
+
+static int
+dispatch (CfCliContext  *ctx,
+          int            argc,
+          char         **argv)
+{
+  const CfCliCommand *command;
+  g_autofree char *path = NULL;
+  g_autofree char *shown = g_utf8_make_valid (argv[0], -1);
+
+  command = find_command (argv[0]);
+  if (command != NULL)
+    return command->run (ctx, command, argc, argv);
+
+  if (!is_group (argv[0]))
+    return cf_cli_usage_error (NULL, _("“%s” is not a command."), shown);
+
+  if (argc < 2)
+    return cf_cli_usage_error (argv[0], _("“%s” needs a command."), argv[0]);
+
+  if (is_help_option (argv[1]))
+    return print_group_help (argv[0]);
+
+  path = g_strconcat (argv[0], " ", argv[1], NULL);
+  command = find_command (path);
+  if (command == NULL)
+    {
+      g_autofree char *shown_path = g_utf8_make_valid (path, -1);
+
+      return cf_cli_usage_error (argv[0], _("“%s” is not a command."), shown_path);
+    }
+
+  return command->run (ctx, command, argc - 1, argv + 1);
+}
+
+static gboolean
+check_actor (const char  *actor,
+             GError     **error)
+{
+  if (*actor == '\0')
+    {
+      g_set_error_literal (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
+                           _("--actor needs a name."));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (actor, -1, NULL) || g_utf8_strlen (actor, -1) > 200)
+    {
+      g_set_error_literal (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
+                           _("--actor must be a name of at most 200 characters of text."));
+      return FALSE;
+    }
+
+  for (const char *p = actor; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error_literal (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
+                             _("--actor must fit on one line."));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* A full disk or a closed pipe must not pass for success: a script would
+ * go on with an id or a JSON document that never arrived. */
+static int
+finish_output (int status)
+{
+  int saved_errno = 0;
+
+  if (fflush (stdout) != 0)
+    saved_errno = errno;
+  else if (!ferror (stdout))
+    return status;
+
+  cf_cli_printerr (_("%s: Could not write the output: %s.\n"), CF_CLI_NAME,
+                   saved_errno ? g_strerror (saved_errno) : _("write error"));
+
+  return status == CF_CLI_EXIT_OK ? CF_CLI_EXIT_FAILURE : status;
+}
+
+int
+cf_cli_run (int    argc,
+            char **argv)
+{
+  CfCliContext ctx = { NULL, };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *actor = NULL;
+  gboolean help = FALSE;
+  gboolean version = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("The project database (default: $CONFORMITY_DB, else conformity/conformity.db in the "
+         "user data folder)"), N_("PATH") },
+    { "actor", 0, 0, G_OPTION_ARG_FILENAME, &actor,
+      N_("Who the audit log names for the changes (default: your user name)"), N_("NAME") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help and exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  /* Global options come before the command; what follows is the command's. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_summary (context,
+                                _("Keeps a manufacturer’s records for the EU Cyber Resilience Act "
+                                  "and generates its documents, without a window."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cf_cli_report (NULL, error);
+
+  if (help)
+    return finish_output (print_top_help (context));
+
+  if (version)
+    {
+      cf_cli_print ("%s %s\n", CF_CLI_NAME, PACKAGE_VERSION);
+      return finish_output (CF_CLI_EXIT_OK);
+    }
+
+  if (db_path != NULL && *db_path == '\0')
+    return cf_cli_usage_error (NULL, "%s", _("--db needs a path."));
+
+  if (actor != NULL)
+    {
+      ctx.actor = cf_cli_dup_text_argument (actor);
+      if (!check_actor (ctx.actor, &error))
+        {
+          g_free (ctx.actor);
+          return cf_cli_report (NULL, error);
+        }
+    }
+  ctx.db_path = g_steal_pointer (&db_path);
+
+  if (argc < 2)
+    status = cf_cli_usage_error (NULL, "%s", _("No command given."));
+  else if (g_str_equal (argv[1], "help"))
+    status = run_help (&ctx, context, argc - 1, argv + 1);
+  else
+    status = dispatch (&ctx, argc - 1, argv + 1);
+
+  g_clear_object (&ctx.store);
+  g_clear_pointer (&ctx.db_path, g_free);
+  g_clear_pointer (&ctx.actor, g_free);
+
+  return finish_output (status);
+}

@@ -1,0 +1,1150 @@
+/* test-cli.c — conformity-cli end to end, as a script would run it
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define ACTOR "Αλεξάνδρα CI"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cf-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "project.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+
+  g_rmdir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static char *
+fixture_file (Fixture    *f,
+              const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* Runs conformity-cli --db <fixture db> --actor ACTOR ARGS… without a shell,
+ * with CONFORMITY_DB unset so only --db can choose the database. */
+static Result *
+run_argv (Fixture            *f,
+          const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "CONFORMITY_DB");
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CONFORMITY_CLI");
+  Result *result = g_new0 (Result, 1);
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (char *) "--actor");
+  g_ptr_array_add (argv, (char *) ACTOR);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  /* A crash (or a fatal warning under G_DEBUG) is never an acceptable answer. */
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+
+  return result;
+}
+
+static Result *
+run (Fixture    *f,
+     const char *first,
+     ...) G_GNUC_NULL_TERMINATED;
+
+static Result *
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return run_argv (f, (const char * const *) args->pdata);
+}
+
+static void
+assert_one_line (const char *text)
+{
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  g_assert_true (strchr (text, '\n') == text + strlen (text) - 1);
+}
+
+static void
+assert_ok (Result *result)
+{
+  if (result->status != 0)
+    g_printerr ("unexpected failure (%d): %s", result->status, result->err);
+  g_assert_cmpint (result->status, ==, 0);
+}
+
+/* A refusal: the exit status, one line on stderr naming the problem, nothing on stdout. */
+static void
+assert_refused (Result     *result,
+                int         status,
+                const char *mentioned)
+{
+  g_assert_cmpint (result->status, ==, status);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_true (g_str_has_prefix (result->err, "conformity-cli: "));
+  assert_one_line (result->err);
+  if (mentioned != NULL && strstr (result->err, mentioned) == NULL)
+    g_error ("stderr does not mention “%s”: %s", mentioned, result->err);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Runs a command with --json appended and returns its parsed output. */
+static JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...) G_GNUC_NULL_TERMINATED;
+
+static JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(Result) result = NULL;
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, (char *) "--json");
+  g_ptr_array_add (args, NULL);
+
+  result = run_argv (f, (const char * const *) args->pdata);
+  assert_ok (result);
+
+  return parse_json (result->out);
+}
+
+static char *
+run_id (Fixture    *f,
+        const char *first,
+        ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs a command that prints an id alone and returns it. */
+static char *
+run_id (Fixture    *f,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(Result) result = NULL;
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  result = run_argv (f, (const char * const *) args->pdata);
+  assert_ok (result);
+  g_assert_true (g_regex_match_simple ("^[0-9]+\n$", result->out, 0, 0));
+
+  return g_strchomp (g_steal_pointer (&result->out));
+}
+
+static const char *
+member_string (JsonNode   *object,
+               const char *name)
+{
+  JsonObject *o = json_node_get_object (object);
+
+  g_assert_true (json_object_has_member (o, name));
+  return json_object_get_string_member_with_default (o, name, NULL);
+}
+
+static gint64
+member_int (JsonNode   *object,
+            const char *name)
+{
+  JsonObject *o = json_node_get_object (object);
+
+  g_assert_true (json_object_has_member (o, name));
+  return json_object_get_int_member (o, name);
+}
+
+static gboolean
+member_bool (JsonNode   *object,
+             const char *name)
+{
+  JsonObject *o = json_node_get_object (object);
+
+  g_assert_true (json_object_has_member (o, name));
+  return json_object_get_boolean_member (o, name);
+}
+
+static gboolean
+member_is_null (JsonNode   *object,
+                const char *name)
+{
+  JsonObject *o = json_node_get_object (object);
+
+  g_assert_true (json_object_has_member (o, name));
+  return json_object_get_null_member (o, name);
+}
+
+static JsonArray *
+member_array (JsonNode   *object,
+              const char *name)
+{
+  return json_object_get_array_member (json_node_get_object (object), name);
+}
+
+static char *
+missing_ids (JsonNode *declaration)
+{
+  JsonArray *missing = member_array (declaration, "missing");
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (missing); i++)
+    {
+      JsonObject *item = json_array_get_object_element (missing, i);
+
+      g_assert_nonnull (json_object_get_string_member (item, "label"));
+      g_assert_cmpstr (json_object_get_string_member (item, "label"), !=, "");
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "",
+                              json_object_get_string_member (item, "id"));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+add_manufacturer (Fixture *f)
+{
+  g_autoptr(Result) result = run (f, "manufacturer", "set",
+                                  "--name", "Zakład Łódź sp. z o.o.",
+                                  "--address", "ul. Piotrkowska 1\n90-001 Łódź\nPolska",
+                                  NULL);
+
+  assert_ok (result);
+  g_assert_cmpstr (result->out, ==, "");
+}
+
+static char *
+add_product (Fixture *f)
+{
+  return run_id (f, "product", "add", "--name", "Smart Thermostat", "--model", "ST-200",
+                 "--version", "2.4.1", NULL);
+}
+
+/* Fills every detail a module A declaration needs. */
+static void
+complete_declaration (Fixture    *f,
+                      const char *id)
+{
+  g_autoptr(Result) result = run (f, "declaration", "set", id,
+                                  "--procedure", "module-a",
+                                  "--standards", "EN 18031-1:2024",
+                                  "--place-of-issue", "Łódź",
+                                  "--signatory-name", "Anna Nowak",
+                                  "--signatory-function", "Prezes Zarządu",
+                                  NULL);
+
+  assert_ok (result);
+}
+
+static gsize
+count_documents (Fixture    *f,
+                 const char *product_id)
+{
+  g_autoptr(JsonNode) documents = run_json (f, "documents", product_id, NULL);
+
+  return json_array_get_length (json_node_get_array (documents));
+}
+
+/* Help */
+
+static const struct {
+  const char *command;
+  const char *options;   /* space-separated, each must appear in the help */
+} commands[] = {
+  { "manufacturer set", "--name --address --email --website --representative-name --representative-address" },
+  { "manufacturer show", "--json" },
+  { "product add", "--name --model --version --description --identification" },
+  { "product add-example", "--help" },
+  { "product list", "--json" },
+  { "product show", "--json ID" },
+  { "product set", "--name --model --version --description --identification ID" },
+  { "declaration set", "--procedure --standards --other-legislation --notified-body-name "
+                       "--notified-body-number --certificate --additional-info --place-of-issue "
+                       "--signatory-name --signatory-function module-a module-b-c module-h certification" },
+  { "declaration show", "--json ID" },
+  { "generate", "--kind --out --json declaration" },
+  { "documents", "--json ID" },
+  { "document show", "--json" },
+  { "document save", "--out" },
+  { "audit", "--limit --json" },
+  { "catalogue", "--json SECTION" },
+};
+
+static void
+test_help_top (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *variants[][2] = { { "--help", NULL }, { "-h", NULL }, { "help", NULL } };
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autoptr(Result) result = run_argv (f, variants[v]);
+
+      assert_ok (result);
+      g_assert_cmpstr (result->err, ==, "");
+      g_assert_true (g_str_has_prefix (result->out, "Usage:"));
+      g_assert_nonnull (strstr (result->out, "--db"));
+      g_assert_nonnull (strstr (result->out, "--actor"));
+      g_assert_nonnull (strstr (result->out, "CONFORMITY_DB"));
+
+      /* One line per command. */
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        {
+          g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i].command);
+
+          if (strstr (result->out, line) == NULL)
+            g_error ("top-level help does not list “%s”", commands[i].command);
+        }
+    }
+
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_help_commands (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *groups[] = { "manufacturer", "product", "declaration", "document" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (commands[i].command, " ", -1);
+      g_auto(GStrv) options = g_strsplit (commands[i].options, " ", -1);
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(GPtrArray) help_args = g_ptr_array_new ();
+      g_autoptr(Result) result = NULL;
+      g_autoptr(Result) help = NULL;
+      g_autofree char *usage = g_strdup_printf ("conformity-cli %s [OPTION…]", commands[i].command);
+
+      g_ptr_array_add (help_args, (char *) "help");
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_ptr_array_add (args, words[w]);
+          g_ptr_array_add (help_args, words[w]);
+        }
+      g_ptr_array_add (args, (char *) "--help");
+      g_ptr_array_add (args, NULL);
+      g_ptr_array_add (help_args, NULL);
+
+      result = run_argv (f, (const char * const *) args->pdata);
+      assert_ok (result);
+      g_assert_cmpstr (result->err, ==, "");
+      if (strstr (result->out, usage) == NULL)
+        g_error ("“%s --help” does not show its usage: %s", commands[i].command, result->out);
+      for (guint o = 0; options[o] != NULL; o++)
+        if (strstr (result->out, options[o]) == NULL)
+          g_error ("“%s --help” does not mention %s", commands[i].command, options[o]);
+
+      /* “help COMMAND” says the same. */
+      help = run_argv (f, (const char * const *) help_args->pdata);
+      assert_ok (help);
+      g_assert_cmpstr (help->out, ==, result->out);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_autoptr(Result) result = run (f, groups[i], "--help", NULL);
+      g_autofree char *usage = g_strdup_printf ("conformity-cli %s COMMAND", groups[i]);
+
+      assert_ok (result);
+      g_assert_nonnull (strstr (result->out, usage));
+    }
+
+  /* Asking for help never creates a project database. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(Result) result = run (f, "--version", NULL);
+
+  assert_ok (result);
+  g_assert_cmpstr (result->out, ==, "conformity-cli " PACKAGE_VERSION "\n");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Result) unknown_command = run (f, "frobnicate", NULL);
+  g_autoptr(Result) unknown_subcommand = run (f, "product", "frobnicate", NULL);
+  g_autoptr(Result) unknown_option = run (f, "--frobnicate", "product", "list", NULL);
+  g_autoptr(Result) unknown_command_option = run (f, "product", "list", "--frobnicate", NULL);
+  g_autoptr(Result) global_after_command = run (f, "product", "list", "--db", f->db, NULL);
+  const char *nothing[] = { NULL };
+  g_autoptr(Result) no_command = run_argv (f, nothing);
+  g_autoptr(Result) missing_id = run (f, "product", "show", NULL);
+  g_autoptr(Result) extra_argument = run (f, "product", "show", "1", "2", NULL);
+
+  assert_refused (unknown_command, 2, "frobnicate");
+  g_assert_nonnull (strstr (unknown_command->err, "--help"));
+  assert_refused (unknown_subcommand, 2, "frobnicate");
+  assert_refused (unknown_option, 2, "--frobnicate");
+  assert_refused (unknown_command_option, 2, "--frobnicate");
+  g_assert_nonnull (strstr (unknown_command_option->err, "product list --help"));
+  assert_refused (global_after_command, 2, "--db");
+  assert_refused (no_command, 2, NULL);
+  assert_refused (missing_id, 2, NULL);
+  assert_refused (extra_argument, 2, "2");
+
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+/* Manufacturer */
+
+static void
+test_manufacturer_round_trip (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  set = run (f, "manufacturer", "set",
+             "--name", "Zakład Łódź",
+             "--address", "Οδός Ελληνική 5\n1000 София\nБългария",
+             "--email", "  security@zaklad.example.pl  ",
+             "--representative-name", "Ελληνική Αντιπροσωπεία",
+             NULL);
+  assert_ok (set);
+  g_assert_cmpstr (set->out, ==, "");
+  g_assert_cmpstr (set->err, ==, "");
+
+  shown = run_json (f, "manufacturer", "show", NULL);
+  g_assert_cmpstr (member_string (shown, "name"), ==, "Zakład Łódź");
+  g_assert_cmpstr (member_string (shown, "address"), ==, "Οδός Ελληνική 5\n1000 София\nБългария");
+  /* Stored trimmed. */
+  g_assert_cmpstr (member_string (shown, "email"), ==, "security@zaklad.example.pl");
+  g_assert_true (member_is_null (shown, "website"));
+  g_assert_cmpstr (member_string (shown, "representative_name"), ==, "Ελληνική Αντιπροσωπεία");
+  g_assert_true (member_is_null (shown, "representative_address"));
+  g_assert_false (member_bool (shown, "is_example"));
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$",
+                                       member_string (shown, "updated_at"), 0, 0));
+
+  /* Text: labelled lines, later lines of a value under its first. */
+  text = run (f, "manufacturer", "show", NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^Manufacturer name: +Zakład Łódź$", text->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Postal address: +Οδός Ελληνική 5\n +1000 София\n +България$",
+                                       text->out, G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_manufacturer_partial_update (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(Result) email = NULL;
+  g_autoptr(Result) cleared = NULL;
+  g_autoptr(JsonNode) after_email = NULL;
+  g_autoptr(JsonNode) after_clear = NULL;
+
+  add_manufacturer (f);
+
+  email = run (f, "manufacturer", "set", "--email", "psirt@zaklad.example.pl", NULL);
+  assert_ok (email);
+  after_email = run_json (f, "manufacturer", "show", NULL);
+  g_assert_cmpstr (member_string (after_email, "name"), ==, "Zakład Łódź sp. z o.o.");
+  g_assert_cmpstr (member_string (after_email, "address"), ==, "ul. Piotrkowska 1\n90-001 Łódź\nPolska");
+  g_assert_cmpstr (member_string (after_email, "email"), ==, "psirt@zaklad.example.pl");
+
+  /* An empty value clears the field, and only that one. */
+  cleared = run (f, "manufacturer", "set", "--email", "", NULL);
+  assert_ok (cleared);
+  after_clear = run_json (f, "manufacturer", "show", NULL);
+  g_assert_true (member_is_null (after_clear, "email"));
+  g_assert_cmpstr (member_string (after_clear, "name"), ==, "Zakład Łódź sp. z o.o.");
+}
+
+static void
+test_manufacturer_invalid_email (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(Result) after = NULL;
+
+  add_manufacturer (f);
+  before = run (f, "manufacturer", "show", "--json", NULL);
+  assert_ok (before);
+
+  refused = run (f, "manufacturer", "set", "--name", "Changed", "--email", "not-an-email", NULL);
+  assert_refused (refused, 1, "not-an-email");
+  g_assert_nonnull (strstr (refused->err, "Email"));
+
+  /* Nothing of the refused call was stored, not even the valid --name. */
+  after = run (f, "manufacturer", "show", "--json", NULL);
+  assert_ok (after);
+  g_assert_cmpstr (after->out, ==, before->out);
+}
+
+static void
+test_manufacturer_first_time (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(Result) refused = run (f, "manufacturer", "set", "--email", "a@example.eu", NULL);
+  g_autoptr(Result) none = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  /* A new manufacturer needs a name and an address; a refusal creates nothing. */
+  assert_refused (refused, 2, "--name");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  none = run (f, "manufacturer", "show", "--json", NULL);
+  assert_ok (none);
+  shown = parse_json (none->out);
+  g_assert_true (JSON_NODE_HOLDS_NULL (shown));
+
+  text = run (f, "manufacturer", "show", NULL);
+  assert_ok (text);
+  g_assert_nonnull (strstr (text->out, "manufacturer set"));
+}
+
+/* Products */
+
+static void
+test_product_add (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) list_text = NULL;
+  JsonArray *products;
+
+  id = run_id (f, "product", "add", "--name", "Έξυπνος θερμοστάτης", "--model", "ST-200",
+               "--version", "2.4.1", "--description", "Line one\nLine two", NULL);
+  other = run_id (f, "product", "add", "--name", "Aardvark Gateway", "--model", "AG-1", NULL);
+  g_assert_cmpstr (id, !=, other);
+
+  shown = run_json (f, "product", "show", id, NULL);
+  g_assert_cmpint (member_int (shown, "id"), ==, g_ascii_strtoll (id, NULL, 10));
+  g_assert_cmpstr (member_string (shown, "name"), ==, "Έξυπνος θερμοστάτης");
+  g_assert_cmpstr (member_string (shown, "model"), ==, "ST-200");
+  g_assert_cmpstr (member_string (shown, "version"), ==, "2.4.1");
+  g_assert_true (member_is_null (shown, "identification"));
+  g_assert_cmpstr (member_string (shown, "description"), ==, "Line one\nLine two");
+  g_assert_false (member_bool (shown, "is_example"));
+  g_assert_nonnull (member_string (shown, "updated_at"));
+
+  list = run_json (f, "product", "list", NULL);
+  products = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (products), ==, 2);
+  /* Listed by name. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (products, 0), "name"),
+                   ==, "Aardvark Gateway");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (products, 0), "version"));
+
+  list_text = run (f, "product", "list", NULL);
+  assert_ok (list_text);
+  g_assert_true (g_regex_match_simple ("^ID +NAME +MODEL +VERSION$", list_text->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\d+ +Έξυπνος θερμοστάτης +ST-200 +2\\.4\\.1$",
+                                       list_text->out, G_REGEX_MULTILINE, 0));
+
+  text = run (f, "product", "show", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^Product name: +Έξυπνος θερμοστάτης$", text->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Description: +Line one\n +Line two$", text->out,
+                                       G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_product_add_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(Result) no_model = run (f, "product", "add", "--name", "Thermostat", NULL);
+  g_autoptr(Result) empty_model = run (f, "product", "add", "--name", "Thermostat",
+                                       "--model", "  ", NULL);
+  g_autoptr(Result) one_line = run (f, "product", "add", "--name", "Two\nlines",
+                                    "--model", "M", NULL);
+  g_autoptr(JsonNode) list = NULL;
+
+  g_assert_cmpint (no_model->status, ==, 2);
+  assert_refused (no_model, 2, "--model");
+  assert_refused (empty_model, 1, "Model");
+  assert_refused (one_line, 1, "Product name");
+
+  list = run_json (f, "product", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+  /* Reading does not create a database either. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_product_not_found (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(Result) missing = run (f, "product", "show", "999", NULL);
+  g_autoptr(Result) word = run (f, "product", "show", "abc", NULL);
+  g_autoptr(Result) zero = run (f, "product", "show", "0", NULL);
+  g_autoptr(Result) negative = run (f, "product", "show", "--", "-3", NULL);
+  g_autoptr(Result) set_missing = run (f, "product", "set", "999", "--version", "1", NULL);
+
+  assert_refused (missing, 1, "999");
+  assert_refused (word, 2, "abc");
+  assert_refused (zero, 2, "0");
+  assert_refused (negative, 2, "-3");
+  assert_refused (set_missing, 1, "999");
+}
+
+static void
+test_product_set (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(Result) set = run (f, "product", "set", id, "--version", "2.5.0",
+                               "--identification", "Serial numbers ST-0001 to ST-9999", NULL);
+  g_autoptr(Result) nothing = run (f, "product", "set", id, NULL);
+  g_autoptr(Result) empty_name = run (f, "product", "set", id, "--name", "", NULL);
+  g_autoptr(JsonNode) shown = NULL;
+
+  assert_ok (set);
+  g_assert_cmpstr (set->out, ==, "");
+  assert_refused (nothing, 2, NULL);
+  assert_refused (empty_name, 1, "Product name");
+
+  shown = run_json (f, "product", "show", id, NULL);
+  g_assert_cmpstr (member_string (shown, "name"), ==, "Smart Thermostat");
+  g_assert_cmpstr (member_string (shown, "model"), ==, "ST-200");
+  g_assert_cmpstr (member_string (shown, "version"), ==, "2.5.0");
+  g_assert_cmpstr (member_string (shown, "identification"), ==, "Serial numbers ST-0001 to ST-9999");
+}
+
+static void
+test_product_example (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = run_id (f, "product", "add-example", NULL);
+  g_autoptr(JsonNode) shown = run_json (f, "product", "show", id, NULL);
+  g_autoptr(JsonNode) manufacturer = run_json (f, "manufacturer", "show", NULL);
+  g_autoptr(JsonNode) declaration = run_json (f, "declaration", "show", id, NULL);
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(Result) list = run (f, "product", "list", NULL);
+  g_autoptr(Result) set = NULL;
+
+  g_assert_true (member_bool (shown, "is_example"));
+  g_assert_true (member_bool (manufacturer, "is_example"));
+  g_assert_true (member_bool (declaration, "ready"));
+  assert_ok (list);
+  g_assert_nonnull (strstr (list->out, "(example)"));
+
+  /* Recording the manufacturer for real makes it no longer the example. */
+  set = run (f, "manufacturer", "set", "--name", "Real Devices Oy", NULL);
+  assert_ok (set);
+  after = run_json (f, "manufacturer", "show", NULL);
+  g_assert_false (member_bool (after, "is_example"));
+  g_assert_cmpstr (member_string (after, "name"), ==, "Real Devices Oy");
+}
+
+/* Declarations */
+
+static void
+test_declaration_readiness (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) empty = NULL;
+  g_autoptr(JsonNode) some = NULL;
+  g_autoptr(JsonNode) b_c = NULL;
+  g_autoptr(JsonNode) complete = NULL;
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) notified = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autofree char *empty_ids = NULL;
+  g_autofree char *some_ids = NULL;
+  g_autofree char *b_c_ids = NULL;
+
+  add_manufacturer (f);
+  id = add_product (f);
+
+  empty = run_json (f, "declaration", "show", id, NULL);
+  g_assert_cmpint (member_int (empty, "product_id"), ==, g_ascii_strtoll (id, NULL, 10));
+  g_assert_cmpstr (member_string (empty, "procedure"), ==, "module-a");
+  g_assert_true (member_is_null (empty, "place_of_issue"));
+  g_assert_true (member_is_null (empty, "updated_at"));
+  g_assert_false (member_bool (empty, "ready"));
+  empty_ids = missing_ids (empty);
+  g_assert_cmpstr (empty_ids, ==, "declaration.standards declaration.place-of-issue "
+                                  "declaration.signatory-name declaration.signatory-function");
+
+  set = run (f, "declaration", "set", id, "--standards", "EN 18031-1:2024",
+             "--place-of-issue", "Łódź", NULL);
+  assert_ok (set);
+  g_assert_cmpstr (set->out, ==, "");
+  some = run_json (f, "declaration", "show", id, NULL);
+  g_assert_cmpstr (member_string (some, "place_of_issue"), ==, "Łódź");
+  g_assert_nonnull (member_string (some, "updated_at"));
+  some_ids = missing_ids (some);
+  g_assert_cmpstr (some_ids, ==, "declaration.signatory-name declaration.signatory-function");
+
+  /* Modules B and C involve a notified body and a certificate. */
+  notified = run (f, "declaration", "set", id, "--procedure", "module-b-c", NULL);
+  assert_ok (notified);
+  b_c = run_json (f, "declaration", "show", id, NULL);
+  g_assert_cmpstr (member_string (b_c, "procedure"), ==, "module-b-c");
+  g_assert_cmpstr (member_string (b_c, "place_of_issue"), ==, "Łódź");
+  b_c_ids = missing_ids (b_c);
+  g_assert_nonnull (strstr (b_c_ids, "declaration.notified-body-number"));
+  g_assert_nonnull (strstr (b_c_ids, "declaration.certificate"));
+
+  complete_declaration (f, id);
+  complete = run_json (f, "declaration", "show", id, NULL);
+  g_assert_true (member_bool (complete, "ready"));
+  g_assert_cmpuint (json_array_get_length (member_array (complete, "missing")), ==, 0);
+  g_assert_cmpstr (member_string (complete, "signatory_function"), ==, "Prezes Zarządu");
+
+  text = run (f, "declaration", "show", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^Ready: +yes", text->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Place of issue: +Łódź$", text->out, G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_declaration_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(Result) bad = run (f, "declaration", "set", id, "--procedure", "module-z",
+                               "--place-of-issue", "Sofia", NULL);
+  g_autoptr(Result) missing = run (f, "declaration", "set", "999", "--place-of-issue", "Sofia", NULL);
+  g_autoptr(Result) too_long = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *long_number = g_strnfill (21, '7');
+
+  assert_refused (bad, 2, "module-z");
+  /* The message lists what is accepted. */
+  g_assert_nonnull (strstr (bad->err, "module-a, module-b-c, module-h, certification"));
+  assert_refused (missing, 1, "999");
+
+  too_long = run (f, "declaration", "set", id, "--notified-body-number", long_number, NULL);
+  assert_refused (too_long, 1, "Notified body number");
+
+  shown = run_json (f, "declaration", "show", id, NULL);
+  g_assert_cmpstr (member_string (shown, "procedure"), ==, "module-a");
+  g_assert_true (member_is_null (shown, "place_of_issue"));
+  g_assert_true (member_is_null (shown, "notified_body_number"));
+}
+
+/* Documents */
+
+static char *
+file_sha256 (const char *path,
+             char      **prefix)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  if (prefix != NULL)
+    *prefix = g_strndup (contents, MIN (length, 5));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static JsonObject *
+find_document (JsonNode   *documents,
+               const char *id)
+{
+  JsonArray *array = json_node_get_array (documents);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *document = json_array_get_object_element (array, i);
+
+      if (json_object_get_int_member (document, "id") == g_ascii_strtoll (id, NULL, 10))
+        return document;
+    }
+
+  g_error ("document %s is not listed", id);
+  return NULL;
+}
+
+static void
+test_generate_declaration (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *product = NULL;
+  g_autofree char *pdf = fixture_file (f, "declaration.pdf");
+  g_autofree char *pdf2 = fixture_file (f, "declaration-v2.pdf");
+  g_autofree char *copy = fixture_file (f, "copy.pdf");
+  g_autofree char *first_sha = NULL;
+  g_autofree char *second_sha = NULL;
+  g_autofree char *copy_sha = NULL;
+  g_autofree char *magic = NULL;
+  g_autofree char *first_id = NULL;
+  g_autoptr(Result) draft = NULL;
+  g_autoptr(Result) final = NULL;
+  g_autoptr(Result) save = NULL;
+  g_autoptr(JsonNode) documents = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  JsonObject *first;
+  JsonObject *second;
+
+  add_manufacturer (f);
+  product = add_product (f);
+
+  /* Incomplete: a draft, stored, with a note naming what is missing. */
+  draft = run (f, "generate", product, "--kind", "declaration", "--out", pdf, NULL);
+  assert_ok (draft);
+  g_assert_true (g_regex_match_simple ("^[0-9]+\n$", draft->out, 0, 0));
+  g_assert_nonnull (strstr (draft->err, "draft"));
+  g_assert_nonnull (strstr (draft->err, "place of issue"));
+  assert_one_line (draft->err);
+  first_id = g_strchomp (g_strdup (draft->out));
+
+  first_sha = file_sha256 (pdf, &magic);
+  g_assert_cmpstr (magic, ==, "%PDF-");
+
+  complete_declaration (f, product);
+  final = run (f, "generate", product, "--kind", "declaration", "--out", pdf2, NULL);
+  assert_ok (final);
+  g_assert_cmpstr (final->err, ==, "");
+  second_sha = file_sha256 (pdf2, NULL);
+  g_assert_cmpstr (first_sha, !=, second_sha);
+
+  documents = run_json (f, "documents", product, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (documents)), ==, 2);
+  first = find_document (documents, first_id);
+  g_assert_cmpstr (json_object_get_string_member (first, "sha256"), ==, first_sha);
+  g_assert_cmpint (json_object_get_int_member (first, "version"), ==, 1);
+  g_assert_true (json_object_get_boolean_member (first, "is_draft"));
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "declaration");
+  g_assert_cmpstr (json_object_get_string_member (first, "kind_label"), ==,
+                   "EU Declaration of Conformity");
+  g_assert_cmpstr (json_object_get_string_member (first, "created_by"), ==, ACTOR);
+  g_assert_cmpint (json_object_get_int_member (first, "product_id"), ==,
+                   g_ascii_strtoll (product, NULL, 10));
+
+  second = find_document (documents, g_strchomp (final->out));
+  g_assert_cmpstr (json_object_get_string_member (second, "sha256"), ==, second_sha);
+  g_assert_cmpint (json_object_get_int_member (second, "version"), ==, 2);
+  g_assert_false (json_object_get_boolean_member (second, "is_draft"));
+  g_assert_cmpint (json_object_get_int_member (second, "size"), >, 1000);
+
+  /* A stored document comes back byte for byte. */
+  save = run (f, "document", "save", first_id, "--out", copy, NULL);
+  assert_ok (save);
+  copy_sha = file_sha256 (copy, NULL);
+  g_assert_cmpstr (copy_sha, ==, first_sha);
+
+  shown = run_json (f, "document", "show", first_id, NULL);
+  g_assert_cmpstr (member_string (shown, "sha256"), ==, first_sha);
+}
+
+static void
+test_generate_json (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *product = add_product (f);
+  g_autoptr(JsonNode) document = run_json (f, "generate", product, "--kind", "declaration", NULL);
+
+  g_assert_cmpint (member_int (document, "product_id"), ==, g_ascii_strtoll (product, NULL, 10));
+  g_assert_cmpint (member_int (document, "version"), ==, 1);
+  g_assert_cmpuint (strlen (member_string (document, "sha256")), ==, 64);
+  /* No manufacturer yet: certainly a draft. */
+  g_assert_true (member_bool (document, "is_draft"));
+}
+
+static void
+test_generate_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *product = add_product (f);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "declaration.pdf", NULL);
+  g_autoptr(Result) missing_product = run (f, "generate", "999", "--kind", "declaration", NULL);
+  g_autoptr(Result) bad_out = run (f, "generate", product, "--kind", "declaration",
+                                   "--out", nowhere, NULL);
+  g_autoptr(Result) folder_out = run (f, "generate", product, "--kind", "declaration",
+                                      "--out", f->dir, NULL);
+  g_autoptr(Result) bad_kind = run (f, "generate", product, "--kind", "invoice", NULL);
+  g_autoptr(Result) no_kind = run (f, "generate", product, NULL);
+  g_autoptr(Result) bad_save = run (f, "document", "save", "1", "--out", nowhere, NULL);
+  g_autoptr(JsonNode) audit = NULL;
+  JsonArray *entries;
+
+  assert_refused (missing_product, 1, "999");
+  assert_refused (bad_out, 1, "no-such-folder");
+  assert_refused (folder_out, 1, f->dir);
+  assert_refused (bad_kind, 2, "invoice");
+  assert_refused (no_kind, 2, "--kind");
+  assert_refused (bad_save, 1, NULL);
+
+  /* None of them stored a document. */
+  g_assert_cmpuint (count_documents (f, product), ==, 0);
+  audit = run_json (f, "audit", NULL);
+  entries = json_node_get_array (audit);
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, i),
+                                                    "action"), !=, "document.generate");
+}
+
+/* Audit */
+
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *expected[] = { "manufacturer.create", "product.create", "document.generate" };
+  g_autofree char *product = NULL;
+  g_autofree char *document = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  g_autoptr(JsonNode) last = NULL;
+  g_autoptr(Result) text = NULL;
+  JsonArray *entries;
+  guint found = 0;
+
+  add_manufacturer (f);
+  product = add_product (f);
+  document = run_id (f, "generate", product, "--kind", "declaration", NULL);
+
+  audit = run_json (f, "audit", NULL);
+  entries = json_node_get_array (audit);
+
+  /* In order, each by the --actor given, about the right object. */
+  for (guint i = 0; i < json_array_get_length (entries) && found < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "action"), expected[found]) != 0)
+        continue;
+
+      g_assert_cmpstr (json_object_get_string_member (entry, "actor"), ==, ACTOR);
+      g_assert_true (json_object_has_member (entry, "detail"));
+      g_assert_nonnull (json_object_get_string_member (entry, "at"));
+      if (found > 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (entry, "object_type"), ==, "product");
+          g_assert_cmpint (json_object_get_int_member (entry, "object_id"), ==,
+                           g_ascii_strtoll (product, NULL, 10));
+        }
+      found++;
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+
+  last = run_json (f, "audit", "--limit", "1", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (last)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (last), 0), "action"),
+                   ==, "document.generate");
+
+  text = run (f, "audit", NULL);
+  assert_ok (text);
+  g_assert_nonnull (strstr (text->out, ACTOR));
+  g_assert_nonnull (strstr (text->out, "product.create"));
+}
+
+/* The database */
+
+static void
+test_database_not_sqlite (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *contents = "name,model\nThermostat,ST-200\n";
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *commands_to_try[][8] = {
+    { "product", "list", NULL },
+    { "product", "add", "--name", "X", "--model", "Y", NULL },
+    { "manufacturer", "set", "--name", "X", "--address", "Y", NULL },
+  };
+
+  g_file_set_contents (f->db, contents, -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands_to_try); i++)
+    {
+      g_autoptr(Result) result = run_argv (f, commands_to_try[i]);
+
+      assert_refused (result, 1, f->db);
+    }
+
+  g_file_get_contents (f->db, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, contents);
+}
+
+/* Catalogue */
+
+static void
+test_catalogue (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) sections = run_json (f, "catalogue", NULL);
+  g_autoptr(JsonNode) items = run_json (f, "catalogue", "AnnexI.PartI", NULL);
+  g_autoptr(Result) text = run (f, "catalogue", NULL);
+  g_autoptr(Result) unknown = run (f, "catalogue", "AnnexXX", NULL);
+  JsonArray *array = json_node_get_array (sections);
+  JsonArray *item_array = json_node_get_array (items);
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *section = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (section, "id"), "AnnexI.PartI"))
+        {
+          seen = TRUE;
+          g_assert_cmpint (json_object_get_int_member (section, "item_count"), ==,
+                           json_array_get_length (item_array));
+          g_assert_nonnull (json_object_get_string_member (section, "title"));
+        }
+    }
+  g_assert_true (seen);
+
+  g_assert_cmpuint (json_array_get_length (item_array), >, 0);
+  for (guint i = 0; i < json_array_get_length (item_array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (item_array, i);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (item, "id"), "AnnexI.PartI."));
+      g_assert_nonnull (json_object_get_string_member (item, "ref"));
+      g_assert_nonnull (json_object_get_string_member (item, "text"));
+      g_assert_true (json_object_has_member (item, "label"));
+    }
+
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^AnnexI\\.PartI +Annex I +\\d+ +Part I", text->out,
+                                       G_REGEX_MULTILINE, 0));
+  assert_refused (unknown, 1, "AnnexXX");
+
+  /* The catalogue is built in: no database is needed, or created. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/help/top", test_help_top);
+  ADD ("/cli/help/commands", test_help_commands);
+  ADD ("/cli/version", test_version);
+  ADD ("/cli/usage/errors", test_usage_errors);
+  ADD ("/cli/manufacturer/round-trip", test_manufacturer_round_trip);
+  ADD ("/cli/manufacturer/partial-update", test_manufacturer_partial_update);
+  ADD ("/cli/manufacturer/invalid-email", test_manufacturer_invalid_email);
+  ADD ("/cli/manufacturer/first-time", test_manufacturer_first_time);
+  ADD ("/cli/product/add", test_product_add);
+  ADD ("/cli/product/add-refused", test_product_add_refused);
+  ADD ("/cli/product/not-found", test_product_not_found);
+  ADD ("/cli/product/set", test_product_set);
+  ADD ("/cli/product/add-example", test_product_example);
+  ADD ("/cli/declaration/readiness", test_declaration_readiness);
+  ADD ("/cli/declaration/refused", test_declaration_refused);
+  ADD ("/cli/generate/declaration", test_generate_declaration);
+  ADD ("/cli/generate/json", test_generate_json);
+  ADD ("/cli/generate/refused", test_generate_refused);
+  ADD ("/cli/audit", test_audit);
+  ADD ("/cli/database/not-sqlite", test_database_not_sqlite);
+  ADD ("/cli/catalogue", test_catalogue);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,469 @@
+/* test-ui.c — the window, driven through its real widgets (under Xvfb)
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cf-application.h"
+#include "cf-document-row.h"
+#include "cf-product-row.h"
+#include "cf-record-editor.h"
+#include "cf-store.h"
+#include "cf-text-row.h"
+#include "cf-window.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  CfApplication *app;
+  CfWindow      *window;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails after 20 seconds. */
+static void
+spin_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting until %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin_briefly (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static guint n_apps = 0;
+  g_autofree char *app_id = NULL;
+
+  f->dir = g_dir_make_tmp ("cf-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "project.db", NULL);
+  g_setenv ("CONFORMITY_DB", f->db, TRUE);
+
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  f->app = cf_application_new ();
+  /* Each test's application exports its own D-Bus objects: give it its own id. */
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  spin_until (window_is_mapped, f, "the window is shown");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  while (windows != NULL)
+    {
+      gtk_window_destroy (windows->data);
+      windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+    }
+  spin_briefly ();
+  g_clear_object (&f->app);
+
+  /* The database and its side files. */
+  {
+    GDir *dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+        g_unlink (path);
+      }
+    if (dir != NULL)
+      g_dir_close (dir);
+    g_rmdir (f->dir);
+  }
+
+  g_unsetenv ("CONFORMITY_DB");
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+/* Widget helpers */
+
+static CfRecordEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CF_RECORD_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_is_open (gpointer data)
+{
+  return find_editor () != NULL;
+}
+
+static gboolean
+editor_is_closed (gpointer data)
+{
+  return find_editor () == NULL;
+}
+
+static void
+type_into (CfRecordEditor *editor,
+           const char     *field,
+           const char     *text)
+{
+  GtkWidget *row = cf_record_editor_get_field_widget (editor, field);
+
+  g_assert_nonnull (row);
+  if (CF_IS_TEXT_ROW (row))
+    cf_text_row_set_text (CF_TEXT_ROW (row), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_is_visible (button));
+  gtk_widget_activate (button);
+}
+
+/* Finds, among @root's descendants, a sidebar row showing a product named @name. */
+static CfProductRow *
+find_product_row (GtkWidget  *root,
+                  const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CfProductRow *found;
+
+      if (CF_IS_PRODUCT_ROW (child) && cf_product_row_get_product (CF_PRODUCT_ROW (child)) != NULL &&
+          g_strcmp0 (cf_product_get_name (cf_product_row_get_product (CF_PRODUCT_ROW (child))), name) == 0)
+        return CF_PRODUCT_ROW (child);
+
+      found = find_product_row (child, name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_document_rows (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += CF_IS_DOCUMENT_ROW (child) ? 1 : count_document_rows (child);
+
+  return n;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (has_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Tests */
+
+static void
+test_empty_state_offers_example (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+
+  /* A new database shows the welcome page with its two offers. */
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Welcome to Conformity"));
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Try an Example Product"));
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
+  spin_briefly ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 1);
+  g_assert_nonnull (find_product_row (GTK_WIDGET (f->window), "Example Smart Thermostat"));
+  /* Clearly labelled: a tag in the sidebar and a banner on the page. */
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Example"));
+  g_assert_true (has_label (GTK_WIDGET (f->window), "This is example data"));
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  products = cf_store_list_products (store, &error);
+  g_assert_cmpuint (products->len, ==, 1);
+  g_assert_true (cf_record_get_is_example (g_ptr_array_index (products, 0)));
+}
+
+static void
+test_create_product (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  CfRecordEditor *editor;
+  GtkWidget *save;
+  CfProduct *stored;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  spin_until (editor_is_open, NULL, "the New Product form opens");
+  editor = find_editor ();
+  save = cf_record_editor_get_save_button (editor);
+
+  /* Nothing entered yet: Save is off and the form says what is required. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (strstr (cf_record_editor_get_message (editor), "Product name"));
+
+  type_into (editor, "name", "Zakład Łódź Router");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  type_into (editor, "model", "ZŁ-9000");
+  type_into (editor, "version", "1.0.3");
+  type_into (editor, "description", "A home router.\nWith two lines.");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_null (cf_record_editor_get_message (editor));
+
+  click (save);
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  spin_briefly ();
+
+  /* In the sidebar, selected and shown... */
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 1);
+  g_assert_nonnull (find_product_row (GTK_WIDGET (f->window), "Zakład Łódź Router"));
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), >, 0);
+  g_assert_true (has_label (GTK_WIDGET (cf_window_get_product_page (f->window)), "ZŁ-9000"));
+
+  /* ...and in the database, as another program would read it. */
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  products = cf_store_list_products (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (products->len, ==, 1);
+  stored = g_ptr_array_index (products, 0);
+  g_assert_cmpstr (cf_product_get_name (stored), ==, "Zakład Łódź Router");
+  g_assert_cmpstr (cf_product_get_model (stored), ==, "ZŁ-9000");
+  g_assert_cmpstr (cf_record_get_field (CF_RECORD (stored), "description"), ==,
+                   "A home router.\nWith two lines.");
+  g_assert_cmpint (cf_record_get_id (CF_RECORD (stored)), ==, cf_window_get_selected_product_id (f->window));
+}
+
+static void
+test_manufacturer_validation (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfManufacturer) manufacturer = NULL;
+  CfRecordEditor *editor;
+  GtkWidget *save;
+  GtkWidget *email;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-manufacturer", NULL);
+  spin_until (editor_is_open, NULL, "the Manufacturer form opens");
+  editor = find_editor ();
+  save = cf_record_editor_get_save_button (editor);
+
+  type_into (editor, "name", "Ελληνική Εταιρεία Α.Ε.");
+  type_into (editor, "address", "Οδός Αθηνάς 1\n10551 Αθήνα");
+  type_into (editor, "email", "security at example.gr");
+
+  /* The bad address is refused inline, naming what was typed. */
+  email = cf_record_editor_get_field_widget (editor, "email");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (email, "error"));
+  g_assert_nonnull (strstr (cf_record_editor_get_message (editor), "“security at example.gr”"));
+
+  type_into (editor, "email", "security@example.gr");
+  g_assert_false (gtk_widget_has_css_class (email, "error"));
+  click (save);
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  spin_briefly ();
+
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Ελληνική Εταιρεία Α.Ε."));
+
+  store = cf_store_open (f->db, &error);
+  manufacturer = cf_store_get_manufacturer (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (manufacturer);
+  g_assert_cmpstr (cf_record_get_field (CF_RECORD (manufacturer), "email"), ==, "security@example.gr");
+}
+
+static gboolean
+not_generating (gpointer data)
+{
+  return !cf_product_page_get_generating (data);
+}
+
+static void
+test_generate_declaration (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  CfProductPage *page = cf_window_get_product_page (f->window);
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
+  spin_briefly ();
+  id = cf_window_get_selected_product_id (f->window);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (count_document_rows (GTK_WIDGET (page)), ==, 0);
+
+  /* The work runs in a worker thread: the page reports it is generating. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "product.generate", NULL);
+  g_assert_true (cf_product_page_get_generating (page));
+  spin_until (not_generating, page, "the declaration is generated");
+  spin_briefly ();
+
+  g_assert_cmpuint (count_document_rows (GTK_WIDGET (page)), ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (page), "EU Declaration of Conformity, version 1"));
+
+  store = cf_store_open (f->db, &error);
+  documents = cf_store_list_documents (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (page),
+                            cf_document_info_get_sha256 (g_ptr_array_index (documents, 0))));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: the window tests need one (build-aux/test runs them under Xvfb)");
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS would also hide the system's data folders, and
+ * with them the MIME database GTK needs to recognise SVG icons; so only the
+ * user's own folders are redirected, to a fresh one per run. */
+static char *
+isolate_user_dirs (void)
+{
+  static const char * const variables[] = {
+    "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+  };
+  g_autoptr(GError) error = NULL;
+  char *home = g_dir_make_tmp ("cf-ui-home-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
+
+      g_mkdir (dir, 0700);
+      g_setenv (variables[i], dir, TRUE);
+    }
+
+  return home;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = isolate_user_dirs ();
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/window/empty-state-offers-example", test_empty_state_offers_example);
+  ADD ("/ui/window/create-product", test_create_product);
+  ADD ("/ui/window/manufacturer-validation", test_manufacturer_validation);
+  ADD ("/ui/window/generate-declaration", test_generate_declaration);
+#undef ADD
+
+  status = g_test_run ();
+  remove_tree (home);
+
+  return status;
+}
