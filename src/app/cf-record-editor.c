@@ -337,6 +337,15 @@ cf_record_editor_new (GtkWindow              *parent,
 
   build_fields (self);
   validate (self);
+
+  /* Typing starts in the first field, not on Cancel. */
+  {
+    guint n_specs;
+    const CfFieldSpec *specs = cf_record_get_specs (self->record, &n_specs);
+
+    if (n_specs > 0)
+      gtk_window_set_focus (GTK_WINDOW (self), g_hash_table_lookup (self->rows, specs[0].name));
+  }
   g_signal_connect_object (self->record, "notify", G_CALLBACK (record_notify_cb), self, G_CONNECT_SWAPPED);
 
   return self;

@@ -350,7 +350,7 @@ cf_catalogue_load_bytes (GBytes      *data,
   if (size > MAX_CATALOGUE_BYTES)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_CATALOGUE,
-                   _("The catalogue “%s” is too large (%" G_GSIZE_FORMAT " bytes; at most %d)."),
+                   _("The catalogue “%s” is too large (%zu bytes; at most %d)."),
                    name, size, MAX_CATALOGUE_BYTES);
       return NULL;
     }

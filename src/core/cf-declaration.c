@@ -219,8 +219,8 @@ cf_declaration_build (CfCatalogue        *catalogue,
   g_return_val_if_fail (CF_IS_PRODUCT (product), NULL);
   g_return_val_if_fail (CF_IS_DECLARATION_INFO (info), NULL);
 
-  /* Translators: the number of a declaration: product id and version. */
-  number = g_strdup_printf (_("DoC-%" G_GINT64_FORMAT "-v%d"),
+  /* The number is an identifier, the same in every language. */
+  number = g_strdup_printf ("DoC-%" G_GINT64_FORMAT "-v%d",
                             cf_record_get_id (CF_RECORD (product)), version);
 
   model = cf_doc_model_new (_("EU Declaration of Conformity"));

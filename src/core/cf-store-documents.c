@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "cf-error.h"
 #include "cf-store-private.h"
@@ -295,7 +296,7 @@ cf_store_get_document (CfStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-                 _("There is no document with id %" G_GINT64_FORMAT " in “%s”."),
+                 _("There is no document with id %" PRId64 " in “%s”."),
                  document_id, self->path);
   else
     _cf_store_set_error (self, error, rc, _("read the document"));
@@ -367,7 +368,7 @@ cf_store_write_document (CfStore        *self,
   if (g_strcmp0 (g_checksum_get_string (checksum), cf_document_info_get_sha256 (info)) != 0)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_NOT_A_DATABASE,
-                   _("Document %" G_GINT64_FORMAT " in “%s” does not match its recorded SHA-256 "
+                   _("Document %" PRId64 " in “%s” does not match its recorded SHA-256 "
                      "(recorded %s, found %s): the database has been altered or damaged."),
                    document_id, self->path, cf_document_info_get_sha256 (info),
                    g_checksum_get_string (checksum));

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -330,7 +331,7 @@ _cf_store_check_product (CfStore  *self,
     }
 
   g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-               _("There is no product with id %" G_GINT64_FORMAT " in “%s”."),
+               _("There is no product with id %" PRId64 " in “%s”."),
                product_id, self->path);
   return FALSE;
 }
@@ -1092,7 +1093,7 @@ get_product_locked (CfStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-                   _("There is no product with id %" G_GINT64_FORMAT " in “%s”."),
+                   _("There is no product with id %" PRId64 " in “%s”."),
                    product_id, self->path);
       return NULL;
     }
