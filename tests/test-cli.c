@@ -345,7 +345,8 @@ static const struct {
   const char *command;
   const char *options;   /* space-separated, each must appear in the help */
 } commands[] = {
-  { "manufacturer set", "--name --address --email --website --representative-name --representative-address" },
+  { "manufacturer set", "--name --address --email --website --representative-name "
+                        "--representative-address" },
   { "manufacturer show", "--json" },
   { "product add", "--name --model --version --description --identification" },
   { "product add-example", "--help" },
@@ -354,7 +355,8 @@ static const struct {
   { "product set", "--name --model --version --description --identification ID" },
   { "declaration set", "--procedure --standards --other-legislation --notified-body-name "
                        "--notified-body-number --certificate --additional-info --place-of-issue "
-                       "--signatory-name --signatory-function module-a module-b-c module-h certification" },
+                       "--signatory-name --signatory-function "
+                       "module-a module-b-c module-h certification" },
   { "declaration show", "--json ID" },
   { "generate", "--kind --out --json declaration" },
   { "documents", "--json ID" },
@@ -524,7 +526,9 @@ test_manufacturer_round_trip (Fixture       *f,
   assert_ok (text);
   g_assert_true (g_regex_match_simple ("^Manufacturer name: +Zakład Łódź$", text->out,
                                        G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^Postal address: +Οδός Ελληνική 5\n +1000 София\n +България$",
+  g_assert_true (g_regex_match_simple ("^Postal address: +Οδός Ελληνική 5\n"
+                                       " +1000 София\n"
+                                       " +България$",
                                        text->out, G_REGEX_MULTILINE, 0));
 }
 
@@ -543,7 +547,8 @@ test_manufacturer_partial_update (Fixture       *f,
   assert_ok (email);
   after_email = run_json (f, "manufacturer", "show", NULL);
   g_assert_cmpstr (member_string (after_email, "name"), ==, "Zakład Łódź sp. z o.o.");
-  g_assert_cmpstr (member_string (after_email, "address"), ==, "ul. Piotrkowska 1\n90-001 Łódź\nPolska");
+  g_assert_cmpstr (member_string (after_email, "address"), ==,
+                   "ul. Piotrkowska 1\n90-001 Łódź\nPolska");
   g_assert_cmpstr (member_string (after_email, "email"), ==, "psirt@zaklad.example.pl");
 
   /* An empty value clears the field, and only that one. */
@@ -612,6 +617,7 @@ test_product_add (Fixture       *f,
   g_autoptr(Result) text = NULL;
   g_autoptr(Result) list_text = NULL;
   JsonArray *products;
+  JsonObject *first;
 
   id = run_id (f, "product", "add", "--name", "Έξυπνος θερμοστάτης", "--model", "ST-200",
                "--version", "2.4.1", "--description", "Line one\nLine two", NULL);
@@ -632,9 +638,9 @@ test_product_add (Fixture       *f,
   products = json_node_get_array (list);
   g_assert_cmpuint (json_array_get_length (products), ==, 2);
   /* Listed by name. */
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (products, 0), "name"),
-                   ==, "Aardvark Gateway");
-  g_assert_true (json_object_get_null_member (json_array_get_object_element (products, 0), "version"));
+  first = json_array_get_object_element (products, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Aardvark Gateway");
+  g_assert_true (json_object_get_null_member (first, "version"));
 
   list_text = run (f, "product", "list", NULL);
   assert_ok (list_text);
@@ -711,7 +717,8 @@ test_product_set (Fixture       *f,
   g_assert_cmpstr (member_string (shown, "name"), ==, "Smart Thermostat");
   g_assert_cmpstr (member_string (shown, "model"), ==, "ST-200");
   g_assert_cmpstr (member_string (shown, "version"), ==, "2.5.0");
-  g_assert_cmpstr (member_string (shown, "identification"), ==, "Serial numbers ST-0001 to ST-9999");
+  g_assert_cmpstr (member_string (shown, "identification"), ==,
+                   "Serial numbers ST-0001 to ST-9999");
 }
 
 static void
@@ -810,7 +817,8 @@ test_declaration_refused (Fixture       *f,
   g_autofree char *id = add_product (f);
   g_autoptr(Result) bad = run (f, "declaration", "set", id, "--procedure", "module-z",
                                "--place-of-issue", "Sofia", NULL);
-  g_autoptr(Result) missing = run (f, "declaration", "set", "999", "--place-of-issue", "Sofia", NULL);
+  g_autoptr(Result) missing = run (f, "declaration", "set", "999",
+                                   "--place-of-issue", "Sofia", NULL);
   g_autoptr(Result) too_long = NULL;
   g_autoptr(JsonNode) shown = NULL;
   g_autofree char *long_number = g_strnfill (21, '7');
@@ -997,6 +1005,7 @@ test_audit (Fixture       *f,
   g_autoptr(JsonNode) last = NULL;
   g_autoptr(Result) text = NULL;
   JsonArray *entries;
+  JsonObject *newest;
   guint found = 0;
 
   add_manufacturer (f);
@@ -1029,8 +1038,8 @@ test_audit (Fixture       *f,
 
   last = run_json (f, "audit", "--limit", "1", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (last)), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (last), 0), "action"),
-                   ==, "document.generate");
+  newest = json_array_get_object_element (json_node_get_array (last), 0);
+  g_assert_cmpstr (json_object_get_string_member (newest, "action"), ==, "document.generate");
 
   text = run (f, "audit", NULL);
   assert_ok (text);
@@ -1101,7 +1110,8 @@ test_catalogue (Fixture       *f,
     {
       JsonObject *item = json_array_get_object_element (item_array, i);
 
-      g_assert_true (g_str_has_prefix (json_object_get_string_member (item, "id"), "AnnexI.PartI."));
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (item, "id"),
+                                       "AnnexI.PartI."));
       g_assert_nonnull (json_object_get_string_member (item, "ref"));
       g_assert_nonnull (json_object_get_string_member (item, "text"));
       g_assert_true (json_object_has_member (item, "label"));

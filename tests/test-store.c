@@ -437,6 +437,40 @@ test_invalid_input_changes_nothing (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "4242"));
 }
 
+static void
+test_actor_and_quiet_saves (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open_as (f->path, "ci-pipeline #42", &error);
+  g_autoptr(CfManufacturer) manufacturer = cf_manufacturer_new ();
+  g_autoptr(GPtrArray) audit = NULL;
+  CfAuditEntry *created;
+  guint n;
+
+  g_assert_no_error (error);
+
+  /* The actor is named from the very first entry, the schema migration. */
+  audit = cf_store_list_audit (store, 0, &error);
+  g_assert_cmpuint (audit->len, ==, CF_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (((CfAuditEntry *) g_ptr_array_index (audit, 0))->actor, ==, "ci-pipeline #42");
+
+  cf_record_set_field (CF_RECORD (manufacturer), "name", "Quiet Oy");
+  cf_record_set_field (CF_RECORD (manufacturer), "address", "Katu 1, Helsinki");
+  g_assert_true (cf_store_set_manufacturer (store, manufacturer, &error));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = cf_store_list_audit (store, 1, &error);
+  created = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (created->action, ==, "manufacturer.create");
+  g_assert_cmpstr (created->detail, ==, "name, address");   /* only what was given */
+
+  /* Saving the same values again records nothing. */
+  n = count_audit (store);
+  g_assert_true (cf_store_set_manufacturer (store, manufacturer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_audit (store), ==, n);
+}
+
 static GBytes *
 make_content (gsize size)
 {
@@ -663,6 +697,7 @@ main (int    argc,
   ADD ("/store/records/invalid-input-changes-nothing", test_invalid_input_changes_nothing);
   ADD ("/store/records/example", test_example);
   ADD ("/store/records/changed-signal", test_changed_signal);
+  ADD ("/store/records/actor-and-quiet-saves", test_actor_and_quiet_saves);
   ADD ("/store/documents/versions", test_documents);
   ADD ("/store/documents/save", test_save_document);
   ADD ("/store/documents/tampering-detected", test_tampering_detected);

@@ -350,6 +350,63 @@ test_manufacturer_validation (Fixture       *f,
   g_assert_cmpstr (cf_record_get_field (CF_RECORD (manufacturer), "email"), ==, "security@example.gr");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_is_open (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Closing the window while a form holds typed, unsaved text asks first. */
+static void
+test_unsaved_form_is_not_lost (Fixture       *f,
+                               gconstpointer  data)
+{
+  CfRecordEditor *editor;
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  spin_until (editor_is_open, NULL, "the New Product form opens");
+  editor = find_editor ();
+  type_into (editor, "name", "Half-typed product");
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin_until (message_dialog_is_open, NULL, "the discard question appears");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (find_editor () == editor);
+
+  /* Keep editing: everything typed is still there. */
+  adw_message_dialog_response (dialog, "keep");
+  spin_briefly ();
+  g_assert_true (find_editor () == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_record_editor_get_field_widget (editor, "name"))),
+                   ==, "Half-typed product");
+
+  /* Discarding is a deliberate second step. */
+  gtk_window_close (GTK_WINDOW (editor));
+  spin_until (message_dialog_is_open, NULL, "the discard question appears again");
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  spin_until (editor_is_closed, NULL, "the form closes after discarding");
+  g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 0);
+}
+
 static gboolean
 not_generating (gpointer data)
 {
@@ -460,6 +517,7 @@ main (int    argc,
   ADD ("/ui/window/create-product", test_create_product);
   ADD ("/ui/window/manufacturer-validation", test_manufacturer_validation);
   ADD ("/ui/window/generate-declaration", test_generate_declaration);
+  ADD ("/ui/window/unsaved-form-is-not-lost", test_unsaved_form_is_not_lost);
 #undef ADD
 
   status = g_test_run ();

@@ -180,16 +180,26 @@ build_fields (CfRecordEditor *self)
     }
 }
 
+static gboolean
+close_after_discard_cb (gpointer user_data)
+{
+  CfRecordEditor *self = user_data;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      CfRecordEditor   *self)
 {
+  /* The question is transient for the form and is still answering: close
+   * the form once it is done, not from under it. */
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_discard_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Closing with unsaved changes asks first: typed work is never lost silently. */
@@ -436,4 +446,16 @@ cf_record_editor_save (CfRecordEditor *self)
   self->closing = TRUE;
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
+}
+
+/**
+ * cf_record_editor_get_dirty:
+ *
+ * Returns: whether the form holds changes that were not saved
+ */
+gboolean
+cf_record_editor_get_dirty (CfRecordEditor *self)
+{
+  g_return_val_if_fail (CF_IS_RECORD_EDITOR (self), FALSE);
+  return self->dirty && !self->closing;
 }

@@ -35,5 +35,6 @@ GtkWidget      *cf_record_editor_get_field_widget (CfRecordEditor         *self,
 GtkWidget      *cf_record_editor_get_save_button  (CfRecordEditor         *self);
 const char     *cf_record_editor_get_message      (CfRecordEditor         *self);
 gboolean        cf_record_editor_save             (CfRecordEditor         *self);
+gboolean        cf_record_editor_get_dirty        (CfRecordEditor         *self);
 
 G_END_DECLS

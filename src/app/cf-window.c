@@ -297,6 +297,30 @@ generate_action_cb (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->product_page), "product.generate", NULL);
 }
 
+/* A form with unsaved changes would die with its parent window: let it ask
+ * first, and keep the window open. */
+static gboolean
+cf_window_close_request (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_RECORD_EDITOR (other) &&
+          gtk_window_get_transient_for (other) == window &&
+          cf_record_editor_get_dirty (CF_RECORD_EDITOR (other)))
+        {
+          gtk_window_present (other);
+          gtk_window_close (other);
+          return TRUE;
+        }
+    }
+
+  return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
+}
+
 /* GObject */
 
 static void
@@ -425,6 +449,7 @@ cf_window_class_init (CfWindowClass *klass)
   object_class->dispose = cf_window_dispose;
   object_class->get_property = cf_window_get_property;
   object_class->set_property = cf_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = cf_window_close_request;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

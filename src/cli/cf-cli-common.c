@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -302,7 +304,8 @@ cf_cli_check_output_file (const char  *path,
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Cannot write “%s”: the folder “%s” does not exist."), shown, shown_folder);
+                   _("Cannot write “%s”: the folder “%s” does not exist."),
+                   shown, shown_folder);
       return FALSE;
     }
 
@@ -352,12 +355,9 @@ cf_cli_open_store (CfCliContext   *ctx,
       if (mode == CF_CLI_OPEN_EXISTING && !g_file_test (path, G_FILE_TEST_EXISTS))
         return TRUE;
 
-      ctx->store = cf_store_open (path, error);
+      ctx->store = cf_store_open_as (path, ctx->actor, error);
       if (ctx->store == NULL)
         return FALSE;
-
-      if (ctx->actor != NULL)
-        cf_store_set_actor (ctx->store, ctx->actor);
     }
 
   *store = ctx->store;
@@ -374,7 +374,7 @@ cf_cli_set_no_product (CfCliContext  *ctx,
   g_autofree char *path = cf_cli_get_db_path (ctx);
 
   g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-               _("There is no product with id %" G_GINT64_FORMAT " in “%s”."),
+               _("There is no product with id %" PRId64 " in “%s”."),
                product_id, path);
 }
 
@@ -386,6 +386,6 @@ cf_cli_set_no_document (CfCliContext  *ctx,
   g_autofree char *path = cf_cli_get_db_path (ctx);
 
   g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-               _("There is no document with id %" G_GINT64_FORMAT " in “%s”."),
+               _("There is no document with id %" PRId64 " in “%s”."),
                document_id, path);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cf-declaration.h"
@@ -82,7 +84,8 @@ cf_cli_declaration_set (CfCliContext        *ctx,
       g_autofree char *shown = g_utf8_make_valid (procedure_arg, -1);
 
       return cf_cli_usage_error (command->path,
-                                 _("“%s” is not a conformity assessment procedure; use one of: %s."),
+                                 _("“%s” is not a conformity assessment procedure; "
+                                   "use one of: %s."),
                                  shown, cf_procedure_list_ids ());
     }
 
@@ -129,7 +132,7 @@ print_declaration (CfProduct          *product,
   g_autofree char *procedure_text = NULL;
   CfProcedure procedure = cf_declaration_info_get_procedure (info);
 
-  product_text = g_strdup_printf (_("%s (id %" G_GINT64_FORMAT ")"), display_name,
+  product_text = g_strdup_printf (_("%s (id %" PRId64 ")"), display_name,
                                   cf_record_get_id (CF_RECORD (product)));
   procedure_text = g_strdup_printf ("%s — %s", cf_procedure_to_id (procedure),
                                     cf_procedure_get_label (procedure));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cf-declaration.h"
@@ -14,31 +16,11 @@
 #include "cf-generator.h"
 #include "cf-cli-private.h"
 
-/* The kinds `generate --kind` accepts. The core has no list of them, only
- * cf_document_kind_is_known(); each entry here must be one it knows. */
-static const char * const generated_kinds[] = {
-  CF_DOCUMENT_KIND_DECLARATION,
-};
-
+/* The kinds `generate --kind` accepts, for messages and --help. */
 static char *
 dup_kind_list (void)
 {
-  g_autoptr(GString) list = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (generated_kinds); i++)
-    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", generated_kinds[i]);
-
-  return g_string_free (g_steal_pointer (&list), FALSE);
-}
-
-static gboolean
-is_generated_kind (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (generated_kinds); i++)
-    if (g_str_equal (generated_kinds[i], kind))
-      return cf_document_kind_is_known (kind);
-
-  return FALSE;
+  return g_strjoinv (", ", (GStrv) cf_document_kind_list ());
 }
 
 static void
@@ -50,7 +32,7 @@ print_document (CfDocumentInfo *document)
                                               cf_document_info_get_product_id (document));
   g_autofree char *version = g_strdup_printf ("%d", cf_document_info_get_version (document));
   g_autofree char *size = g_format_size (cf_document_info_get_size (document));
-  g_autofree char *size_text = g_strdup_printf (_("%s (%" G_GINT64_FORMAT " bytes)"), size,
+  g_autofree char *size_text = g_strdup_printf (_("%s (%" PRId64 " bytes)"), size,
                                                 cf_document_info_get_size (document));
 
   cf_cli_table_add_pair (table, _("Id"), id);
@@ -87,15 +69,10 @@ note_draft (CfStore        *store,
                             cf_declaration_describe_missing (missing[i]));
 
   /* Translators: the second %s is a kind of document, e.g. “EU Declaration of Conformity”. */
-  if (list->len > 0)
-    cf_cli_printerr (_("%s: note: %s version %d is a draft; missing: %s.\n"), CF_CLI_NAME,
-                     cf_document_info_get_kind_label (document),
-                     cf_document_info_get_version (document), list->str);
-  else
-    cf_cli_printerr (_("%s: note: %s version %d is a draft, because it was generated from "
-                       "example data.\n"),
-                     CF_CLI_NAME, cf_document_info_get_kind_label (document),
-                     cf_document_info_get_version (document));
+  cf_cli_printerr (_("%s: note: %s version %d is a draft; missing: %s.\n"), CF_CLI_NAME,
+                   cf_document_info_get_kind_label (document),
+                   cf_document_info_get_version (document),
+                   list->len > 0 ? list->str : "—");
 }
 
 int
@@ -146,7 +123,7 @@ cf_cli_generate (CfCliContext        *ctx,
   if (kind == NULL)
     return cf_cli_usage_error (command->path, _("--kind is required (one of: %s)."), kinds);
 
-  if (!is_generated_kind (kind))
+  if (!cf_document_kind_is_known (kind))
     {
       g_autofree char *shown = g_utf8_make_valid (kind, -1);
 
@@ -184,7 +161,7 @@ cf_cli_generate (CfCliContext        *ctx,
 
       if (!cf_store_save_document (store, cf_document_info_get_id (document), file, NULL, &error))
         {
-          cf_cli_printerr (_("%s: Document %" G_GINT64_FORMAT " was generated and stored, but "
+          cf_cli_printerr (_("%s: Document %" PRId64 " was generated and stored, but "
                              "not written to a file: %s\n"),
                            CF_CLI_NAME, cf_document_info_get_id (document), error->message);
           return CF_CLI_EXIT_FAILURE;
@@ -259,7 +236,7 @@ cf_cli_documents (CfCliContext        *ctx,
     }
   else if (documents->len == 0)
     {
-      cf_cli_print (_("No documents for product %" G_GINT64_FORMAT " yet. Generate one with "
+      cf_cli_print (_("No documents for product %" PRId64 " yet. Generate one with "
                       "“%s generate %" G_GINT64_FORMAT " --kind declaration”.\n"),
                     id, CF_CLI_NAME, id);
     }
@@ -276,7 +253,8 @@ cf_cli_documents (CfCliContext        *ctx,
           CfDocumentInfo *document = g_ptr_array_index (documents, i);
           g_autofree char *doc_id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                      cf_document_info_get_id (document));
-          g_autofree char *version = g_strdup_printf ("%d", cf_document_info_get_version (document));
+          g_autofree char *version = g_strdup_printf ("%d",
+                                                      cf_document_info_get_version (document));
           g_autofree char *size = g_format_size (cf_document_info_get_size (document));
 
           cf_cli_table_add_row (table, (const char *[]) {

@@ -120,10 +120,13 @@ list_sections (CfCatalogue *catalogue,
       json_builder_begin_array (builder);
       for (guint i = 0; ids[i] != NULL; i++)
         {
+          const char *annex = cf_catalogue_get_section_annex (catalogue, ids[i]);
+          const char *title = cf_catalogue_get_section_title (catalogue, ids[i]);
+
           json_builder_begin_object (builder);
           cf_cli_json_add_string (builder, "id", ids[i]);
-          cf_cli_json_add_string (builder, "annex", cf_catalogue_get_section_annex (catalogue, ids[i]));
-          cf_cli_json_add_string (builder, "title", cf_catalogue_get_section_title (catalogue, ids[i]));
+          cf_cli_json_add_string (builder, "annex", annex);
+          cf_cli_json_add_string (builder, "title", title);
           json_builder_set_member_name (builder, "item_count");
           json_builder_add_int_value (builder, cf_catalogue_count (catalogue, ids[i], NULL));
           json_builder_end_object (builder);
@@ -140,13 +143,13 @@ list_sections (CfCatalogue *catalogue,
 
       for (guint i = 0; ids[i] != NULL; i++)
         {
-          g_autofree char *count = g_strdup_printf ("%u", cf_catalogue_count (catalogue, ids[i], NULL));
+          const char *annex = cf_catalogue_get_section_annex (catalogue, ids[i]);
+          const char *title = cf_catalogue_get_section_title (catalogue, ids[i]);
+          g_autofree char *count = g_strdup_printf ("%u",
+                                                    cf_catalogue_count (catalogue, ids[i], NULL));
 
           cf_cli_table_add_row (table, (const char *[]) {
-                                  ids[i],
-                                  cf_cli_or_dash (cf_catalogue_get_section_annex (catalogue, ids[i])),
-                                  count,
-                                  cf_cli_or_dash (cf_catalogue_get_section_title (catalogue, ids[i])) });
+                                  ids[i], cf_cli_or_dash (annex), count, cf_cli_or_dash (title) });
         }
 
       cf_cli_table_print (table);
@@ -162,6 +165,7 @@ list_items (CfCatalogue *catalogue,
             gboolean     json)
 {
   guint n_items = g_list_model_get_n_items (items);
+  const char *chapeau = cf_catalogue_get_section_chapeau (catalogue, section_id);
 
   if (json)
     {
@@ -187,10 +191,11 @@ list_items (CfCatalogue *catalogue,
       return CF_CLI_EXIT_OK;
     }
 
-  cf_cli_print ("%s — %s\n", cf_cli_or_dash (cf_catalogue_get_section_annex (catalogue, section_id)),
+  cf_cli_print ("%s — %s\n",
+                cf_cli_or_dash (cf_catalogue_get_section_annex (catalogue, section_id)),
                 cf_cli_or_dash (cf_catalogue_get_section_title (catalogue, section_id)));
-  if (cf_catalogue_get_section_chapeau (catalogue, section_id) != NULL)
-    cf_cli_print_wrapped (cf_catalogue_get_section_chapeau (catalogue, section_id), 0, TEXT_WIDTH);
+  if (chapeau != NULL)
+    cf_cli_print_wrapped (chapeau, 0, TEXT_WIDTH);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -250,7 +255,8 @@ cf_cli_catalogue (CfCliContext        *ctx,
   if (items == NULL)
     {
       g_autofree char *shown = g_utf8_make_valid (argv[1], -1);
-      g_autofree char *known = g_strjoinv (", ", (char **) cf_catalogue_get_section_ids (catalogue));
+      g_autofree char *known = g_strjoinv (", ",
+                                           (char **) cf_catalogue_get_section_ids (catalogue));
 
       g_set_error (&error, CF_ERROR, CF_ERROR_NOT_FOUND,
                    _("The catalogue has no section “%s” (known: %s)."), shown, known);

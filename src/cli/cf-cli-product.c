@@ -101,8 +101,8 @@ cf_cli_product_add_example (CfCliContext        *ctx,
   int status;
 
   description = g_strdup_printf (_("The example is a filled-in product with fictitious data, "
-                                   "marked as an example everywhere; its documents are always "
-                                   "drafts. When no manufacturer is recorded yet, an example "
+                                   "marked as an example everywhere, its documents included. "
+                                   "When no manufacturer is recorded yet, an example "
                                    "manufacturer is recorded too. Prints the new product’s id "
                                    "alone.\n"
                                    "\n"
@@ -178,7 +178,8 @@ cf_cli_product_list (CfCliContext        *ctx,
     }
   else if (products->len == 0)
     {
-      cf_cli_print (_("No products yet. Add one with “%s product add --name NAME --model MODEL”.\n"),
+      cf_cli_print (_("No products yet. Add one with "
+                      "“%s product add --name NAME --model MODEL”.\n"),
                     CF_CLI_NAME);
     }
   else
@@ -191,6 +192,7 @@ cf_cli_product_list (CfCliContext        *ctx,
       for (guint i = 0; i < products->len; i++)
         {
           CfProduct *product = g_ptr_array_index (products, i);
+          gboolean is_example = cf_record_get_is_example (CF_RECORD (product));
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                  cf_record_get_id (CF_RECORD (product)));
 
@@ -199,7 +201,7 @@ cf_cli_product_list (CfCliContext        *ctx,
                                   cf_product_get_name (product),
                                   cf_product_get_model (product),
                                   cf_cli_or_dash (cf_product_get_version (product)),
-                                  cf_record_get_is_example (CF_RECORD (product)) ? _("(example)") : NULL });
+                                  is_example ? _("(example)") : NULL });
         }
 
       cf_cli_table_print (table);
@@ -287,7 +289,8 @@ cf_cli_product_set (CfCliContext        *ctx,
 
   if (!cf_cli_field_options_any (fields))
     return cf_cli_usage_error (command->path, "%s",
-                               _("Nothing to change: give at least one option, such as --version."));
+                               _("Nothing to change: give at least one option, "
+                                 "such as --version."));
 
   if (!cf_cli_field_options_check (fields, &error))
     return cf_cli_report (command->path, error);

@@ -17,21 +17,36 @@
 /* Every command, in the order --help lists them. A path with a space is a
  * subcommand of a group (“product add”); the group itself is derived. */
 static const CfCliCommand commands[] = {
-  { "manufacturer set", N_("Record the manufacturer named in every document"), cf_cli_manufacturer_set },
-  { "manufacturer show", N_("Show the manufacturer"), cf_cli_manufacturer_show },
-  { "product add", N_("Add a product and print its id"), cf_cli_product_add },
-  { "product add-example", N_("Add the fictitious example product and print its id"), cf_cli_product_add_example },
-  { "product list", N_("List the products"), cf_cli_product_list },
-  { "product show", N_("Show a product"), cf_cli_product_show },
-  { "product set", N_("Change a product"), cf_cli_product_set },
-  { "declaration set", N_("Change what a product’s EU declaration of conformity says"), cf_cli_declaration_set },
-  { "declaration show", N_("Show a product’s declaration details and what is still missing"), cf_cli_declaration_show },
-  { "generate", N_("Generate a document, store it as a new version and print its id"), cf_cli_generate },
-  { "documents", N_("List a product’s stored documents"), cf_cli_documents },
-  { "document show", N_("Show a stored document"), cf_cli_document_show },
-  { "document save", N_("Write a stored document to a file"), cf_cli_document_save },
-  { "audit", N_("Show the audit log: who changed what, and when"), cf_cli_audit },
-  { "catalogue", N_("Show the sections and items of the regulation’s catalogue"), cf_cli_catalogue },
+  { "manufacturer set", N_("Record the manufacturer named in every document"),
+    cf_cli_manufacturer_set },
+  { "manufacturer show", N_("Show the manufacturer"),
+    cf_cli_manufacturer_show },
+  { "product add", N_("Add a product and print its id"),
+    cf_cli_product_add },
+  { "product add-example", N_("Add the fictitious example product and print its id"),
+    cf_cli_product_add_example },
+  { "product list", N_("List the products"),
+    cf_cli_product_list },
+  { "product show", N_("Show a product"),
+    cf_cli_product_show },
+  { "product set", N_("Change a product"),
+    cf_cli_product_set },
+  { "declaration set", N_("Change what a product’s EU declaration of conformity says"),
+    cf_cli_declaration_set },
+  { "declaration show", N_("Show a product’s declaration details and what is still missing"),
+    cf_cli_declaration_show },
+  { "generate", N_("Generate a document, store it as a new version and print its id"),
+    cf_cli_generate },
+  { "documents", N_("List a product’s stored documents"),
+    cf_cli_documents },
+  { "document show", N_("Show a stored document"),
+    cf_cli_document_show },
+  { "document save", N_("Write a stored document to a file"),
+    cf_cli_document_save },
+  { "audit", N_("Show the audit log: who changed what, and when"),
+    cf_cli_audit },
+  { "catalogue", N_("Show the sections and items of the regulation’s catalogue"),
+    cf_cli_catalogue },
 };
 
 static const CfCliCommand *
@@ -81,7 +96,8 @@ dup_command_list (const char *group)
     }
 
   if (group == NULL)
-    cf_cli_table_add_row (table, (const char *[]) { "help [COMMAND]", _("Show the help of a command") });
+    cf_cli_table_add_row (table, (const char *[]) {
+                            "help [COMMAND]", _("Show the help of a command") });
 
   cf_cli_table_append (table, out, "  ");
 
@@ -263,8 +279,8 @@ cf_cli_run (int    argc,
   /* Global options come before the command; what follows is the command's. */
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (context,
-                                _("Keeps a manufacturer’s records for the EU Cyber Resilience Act "
-                                  "and generates its documents, without a window."));
+                                _("Keeps a manufacturer’s records for the EU Cyber Resilience "
+                                  "Act and generates its documents, without a window."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -268,6 +268,21 @@ cf_document_info_dup_file_name (CfDocumentInfo *self,
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
+/**
+ * cf_document_kind_list:
+ *
+ * Returns: (transfer none): the kinds of document Conformity generates,
+ *   %NULL-terminated
+ */
+const char * const *
+cf_document_kind_list (void)
+{
+  static const char * const list[] = { CF_DOCUMENT_KIND_DECLARATION, NULL };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (list) == G_N_ELEMENTS (kinds) + 1);
+  return list;
+}
+
 gboolean
 cf_document_kind_is_known (const char *kind)
 {

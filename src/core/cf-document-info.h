@@ -38,6 +38,7 @@ const char     *cf_document_info_get_kind_label (CfDocumentInfo *self);
 char           *cf_document_info_dup_file_name  (CfDocumentInfo *self,
                                                  const char     *product_name);
 
+const char * const *cf_document_kind_list       (void);
 gboolean        cf_document_kind_is_known       (const char     *kind);
 const char     *cf_document_kind_get_label      (const char     *kind);
 

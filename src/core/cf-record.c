@@ -81,7 +81,13 @@ cf_record_finalize (GObject *object)
   CfRecord *self = CF_RECORD (object);
   CfRecordPrivate *priv = cf_record_get_instance_private (self);
 
-  g_clear_pointer (&priv->values, g_strfreev);
+  /* Not g_strfreev(): an empty field is NULL, and later values would leak. */
+  if (priv->values != NULL)
+    {
+      for (guint i = 0; i < CF_RECORD_GET_CLASS (self)->n_specs; i++)
+        g_free (priv->values[i]);
+      g_clear_pointer (&priv->values, g_free);
+    }
   g_clear_pointer (&priv->updated_at, g_free);
 
   G_OBJECT_CLASS (cf_record_parent_class)->finalize (object);

@@ -469,9 +469,10 @@ describe_changes (CfRecord *before,
 
   for (guint i = 0; i < n_specs; i++)
     {
-      if (before != NULL &&
-          g_strcmp0 (cf_record_get_field (before, specs[i].name),
-                     cf_record_get_field (after, specs[i].name)) == 0)
+      const char *old_value = before ? cf_record_get_field (before, specs[i].name) : NULL;
+
+      /* A new record lists the fields it was given; a changed one, what changed. */
+      if (g_strcmp0 (old_value, cf_record_get_field (after, specs[i].name)) == 0)
         continue;
 
       if (changed->len > 0)
@@ -864,6 +865,23 @@ CfStore *
 cf_store_open (const char  *path,
                GError     **error)
 {
+  return cf_store_open_as (path, NULL, error);
+}
+
+/**
+ * cf_store_open_as:
+ * @actor: (nullable): who the audit log names, from the first entry this
+ *   opening writes (a migration, say); %NULL for the user's login name
+ *
+ * Like cf_store_open(), for a named actor such as a CI job.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CfStore *
+cf_store_open_as (const char  *path,
+                  const char  *actor,
+                  GError     **error)
+{
   g_autoptr(CfStore) self = NULL;
   gboolean created = FALSE;
   gboolean is_empty = FALSE;
@@ -883,6 +901,8 @@ cf_store_open (const char  *path,
 
   self = g_object_new (CF_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  if (actor != NULL && *actor != '\0')
+    cf_store_set_actor (self, actor);
 
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -1015,6 +1035,15 @@ set_manufacturer_locked (CfStore         *self,
       return FALSE;
     }
 
+  detail = describe_changes (CF_RECORD (before), CF_RECORD (manufacturer));
+  if (before != NULL && detail == NULL &&
+      cf_record_get_is_example (CF_RECORD (before)) == cf_record_get_is_example (CF_RECORD (manufacturer)))
+    {
+      /* Nothing changed: nothing to store or to audit. */
+      cf_record_copy_fields (CF_RECORD (manufacturer), CF_RECORD (before));
+      return TRUE;
+    }
+
   sql = g_strdup_printf ("INSERT INTO manufacturer (id, %s, is_example, updated_at)"
                          " VALUES (1, %s, ?, ?)"
                          " ON CONFLICT (id) DO UPDATE SET %s,"
@@ -1035,7 +1064,6 @@ set_manufacturer_locked (CfStore         *self,
       return FALSE;
     }
 
-  detail = describe_changes (CF_RECORD (before), CF_RECORD (manufacturer));
   if (!_cf_store_audit (self, before ? "manufacturer.update" : "manufacturer.create",
                         "manufacturer", 1, detail, error))
     return FALSE;

@@ -43,6 +43,9 @@ char              *cf_store_default_path          (void);
 char              *cf_store_resolve_path          (const char      *explicit_path);
 CfStore           *cf_store_open                  (const char      *path,
                                                    GError         **error);
+CfStore           *cf_store_open_as               (const char      *path,
+                                                   const char      *actor,
+                                                   GError         **error);
 const char        *cf_store_get_path              (CfStore         *self);
 const char        *cf_store_get_actor             (CfStore         *self);
 void               cf_store_set_actor             (CfStore         *self,
