@@ -339,8 +339,10 @@ edit_declaration_action_cb (GtkWidget  *widget,
 
   combo = adw_combo_row_new ();
   gtk_widget_set_name (combo, "procedure");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Conformity assessment procedure"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (combo), _("Article 32 and Annex VIII"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo),
+                                 _("Conformity assessment procedure (Article 32)"));
+  /* The procedures' names are long: show the choice in full, under the title. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (combo), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (procedures));
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), cf_declaration_info_get_procedure (working));
   g_signal_connect_object (combo, "notify::selected", G_CALLBACK (procedure_selected_cb), working, 0);

@@ -35,10 +35,19 @@ buffer_changed_cb (CfTextRow     *self,
   g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
 }
 
+/* The row itself is not focusable; focusing it means typing in it. */
+static gboolean
+cf_text_row_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (CF_TEXT_ROW (widget)->text_view));
+}
+
 static void
 cf_text_row_class_init (CfTextRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->grab_focus = cf_text_row_grab_focus;
 
   /**
    * CfTextRow::changed:

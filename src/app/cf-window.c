@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cf-product-list.h"
 #include "cf-product-page.h"
@@ -286,15 +287,18 @@ show_sidebar_action_cb (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+/* Window-wide shortcuts for the page's actions: "win.generate" runs
+ * "product.generate" on the selected product, and so on. */
 static void
-generate_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+forward_to_page_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
+  g_autofree char *page_action = g_strconcat ("product.", action_name + strlen ("win."), NULL);
 
   if (self->selected_id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->product_page), "product.generate", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self->product_page), page_action, NULL);
 }
 
 /* A form with unsaved changes would die with its parent window: let it ask
@@ -461,10 +465,15 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-manufacturer", NULL, edit_manufacturer_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.generate", NULL, generate_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.generate", NULL, forward_to_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit", NULL, forward_to_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-declaration", NULL, forward_to_page_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.edit-declaration", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.edit-manufacturer", NULL);
 
