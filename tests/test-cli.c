@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cf-scope.h"
+#include "cf-store.h"
+
 #define ACTOR "Αλεξάνδρα CI"
 
 typedef struct
@@ -330,6 +333,35 @@ complete_declaration (Fixture    *f,
   assert_ok (result);
 }
 
+/* Puts the product in scope and classifies it as default, through the core
+ * (the scope and classify commands have tests of their own). */
+static void
+assess_default_product (Fixture    *f,
+                        const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (f->db, &error);
+  g_autoptr(CfCatalogue) catalogue = cf_catalogue_load_default (&error);
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GHashTable) answers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CfClassification) classification = cf_classification_new ();
+  gint64 product_id = g_ascii_strtoll (id, NULL, 10);
+
+  g_assert_no_error (error);
+  questions = cf_scope_list_questions (catalogue);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      CfCatalogueItem *q = g_ptr_array_index (questions, i);
+
+      g_hash_table_insert (answers, (gpointer) cf_catalogue_item_get_attribute (q, "question"),
+                           (gpointer) cf_catalogue_item_get_attribute (q, "in-scope-answer"));
+    }
+  cf_store_set_scope_answers (store, product_id, answers, &error);
+  g_assert_no_error (error);
+  cf_store_set_classification (store, product_id, classification, &error);
+  g_assert_no_error (error);
+}
+
 static gsize
 count_documents (Fixture    *f,
                  const char *product_id)
@@ -356,7 +388,7 @@ static const struct {
   { "declaration set", "--procedure --standards --other-legislation --notified-body-name "
                        "--notified-body-number --certificate --additional-info --place-of-issue "
                        "--signatory-name --signatory-function "
-                       "module-a module-b-c module-h certification" },
+                       "module-a module-b+c module-h eucc" },
   { "declaration show", "--json ID" },
   { "generate", "--kind --out --json declaration" },
   { "documents", "--json ID" },
@@ -776,7 +808,8 @@ test_declaration_readiness (Fixture       *f,
   g_assert_false (member_bool (empty, "ready"));
   empty_ids = missing_ids (empty);
   g_assert_cmpstr (empty_ids, ==, "declaration.standards declaration.place-of-issue "
-                                  "declaration.signatory-name declaration.signatory-function");
+                                  "declaration.signatory-name declaration.signatory-function "
+                                  "scope.in-scope classification.category");
 
   set = run (f, "declaration", "set", id, "--standards", "EN 18031-1:2024",
              "--place-of-issue", "Łódź", NULL);
@@ -786,19 +819,28 @@ test_declaration_readiness (Fixture       *f,
   g_assert_cmpstr (member_string (some, "place_of_issue"), ==, "Łódź");
   g_assert_nonnull (member_string (some, "updated_at"));
   some_ids = missing_ids (some);
-  g_assert_cmpstr (some_ids, ==, "declaration.signatory-name declaration.signatory-function");
+  g_assert_cmpstr (some_ids, ==, "declaration.signatory-name declaration.signatory-function "
+                                 "scope.in-scope classification.category");
 
-  /* Modules B and C involve a notified body and a certificate. */
+  /* Modules B and C involve a notified body and a certificate. The first
+   * release's spelling "module-b-c" is still accepted; JSON says "module-b+c". */
   notified = run (f, "declaration", "set", id, "--procedure", "module-b-c", NULL);
   assert_ok (notified);
   b_c = run_json (f, "declaration", "show", id, NULL);
-  g_assert_cmpstr (member_string (b_c, "procedure"), ==, "module-b-c");
+  g_assert_cmpstr (member_string (b_c, "procedure"), ==, "module-b+c");
   g_assert_cmpstr (member_string (b_c, "place_of_issue"), ==, "Łódź");
   b_c_ids = missing_ids (b_c);
   g_assert_nonnull (strstr (b_c_ids, "declaration.notified-body-number"));
   g_assert_nonnull (strstr (b_c_ids, "declaration.certificate"));
 
+  /* Annex V complete: what remains is the scope check and the category. */
   complete_declaration (f, id);
+  complete = run_json (f, "declaration", "show", id, NULL);
+  g_assert_false (member_bool (complete, "ready"));
+  g_assert_cmpuint (json_array_get_length (member_array (complete, "missing")), ==, 2);
+
+  assess_default_product (f, id);
+  g_clear_pointer (&complete, json_node_unref);
   complete = run_json (f, "declaration", "show", id, NULL);
   g_assert_true (member_bool (complete, "ready"));
   g_assert_cmpuint (json_array_get_length (member_array (complete, "missing")), ==, 0);
@@ -825,7 +867,7 @@ test_declaration_refused (Fixture       *f,
 
   assert_refused (bad, 2, "module-z");
   /* The message lists what is accepted. */
-  g_assert_nonnull (strstr (bad->err, "module-a, module-b-c, module-h, certification"));
+  g_assert_nonnull (strstr (bad->err, "module-a, module-b+c, module-h, eucc"));
   assert_refused (missing, 1, "999");
 
   too_long = run (f, "declaration", "set", id, "--notified-body-number", long_number, NULL);
@@ -910,6 +952,7 @@ test_generate_declaration (Fixture       *f,
   g_assert_cmpstr (magic, ==, "%PDF-");
 
   complete_declaration (f, product);
+  assess_default_product (f, product);
   final = run (f, "generate", product, "--kind", "declaration", "--out", pdf2, NULL);
   assert_ok (final);
   g_assert_cmpstr (final->err, ==, "");

@@ -14,6 +14,7 @@
 #include "cf-declaration.h"
 #include "cf-generator.h"
 #include "cf-pdf-renderer.h"
+#include "cf-product-status.h"
 #include "cf-store.h"
 
 typedef struct
@@ -23,6 +24,7 @@ typedef struct
   CfManufacturer    *manufacturer;
   CfProduct         *product;
   CfDeclarationInfo *info;
+  CfDeclarationFacts *facts;   /* NULL: Annex V content only */
 } Fixture;
 
 static void
@@ -160,7 +162,7 @@ render_to_file (Fixture    *f,
   g_autoptr(GBytes) pdf = NULL;
   char *path = g_build_filename (f->dir, name, NULL);
 
-  model = cf_declaration_build (f->catalogue, f->manufacturer, f->product, f->info, 2, issued, &error);
+  model = cf_declaration_build (f->catalogue, f->manufacturer, f->product, f->info, f->facts, 2, issued, &error);
   g_assert_no_error (error);
   pdf = cf_pdf_render (model, NULL, &error);
   g_assert_no_error (error);
@@ -179,7 +181,7 @@ test_every_annex_v_item (Fixture       *f,
   g_autofree char *pdf = render_to_file (f, "declaration.pdf");
   g_autofree char *raw = run_tool ("pdftotext", pdf, TRUE);
   g_autofree char *text = squash (raw);
-  g_auto(GStrv) missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info);
+  g_auto(GStrv) missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info, NULL);
 
   g_assert_cmpuint (g_strv_length (missing), ==, 0);
 
@@ -232,7 +234,7 @@ test_draft_until_complete (Fixture       *f,
   cf_record_set_field (CF_RECORD (f->info), "signatory-function", NULL);
   cf_declaration_info_set_procedure (f->info, CF_PROCEDURE_MODULE_B_C);
 
-  missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info);
+  missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info, NULL);
   g_assert_true (g_strv_contains ((const char * const *) missing, "declaration.place-of-issue"));
   g_assert_true (g_strv_contains ((const char * const *) missing, "declaration.signatory-function"));
   g_assert_true (g_strv_contains ((const char * const *) missing, "declaration.notified-body-name"));
@@ -258,7 +260,7 @@ static void
 test_missing_manufacturer (Fixture       *f,
                            gconstpointer  data)
 {
-  g_auto(GStrv) missing = cf_declaration_list_missing (NULL, f->product, f->info);
+  g_auto(GStrv) missing = cf_declaration_list_missing (NULL, f->product, f->info, NULL);
 
   g_assert_true (g_strv_contains ((const char * const *) missing, "manufacturer.name"));
   g_assert_true (g_strv_contains ((const char * const *) missing, "manufacturer.address"));
@@ -267,11 +269,11 @@ test_missing_manufacturer (Fixture       *f,
   /* Traceability needs a version or an identification. */
   cf_record_set_field (CF_RECORD (f->product), "version", NULL);
   g_strfreev (missing);
-  missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info);
+  missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info, NULL);
   g_assert_true (g_strv_contains ((const char * const *) missing, "product.traceability"));
   cf_record_set_field (CF_RECORD (f->product), "identification", "Batch 2026-11");
   g_strfreev (missing);
-  missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info);
+  missing = cf_declaration_list_missing (f->manufacturer, f->product, f->info, NULL);
   g_assert_cmpuint (g_strv_length (missing), ==, 0);
 }
 
@@ -344,6 +346,38 @@ test_long_content_breaks_pages (Fixture       *f,
   g_assert_nonnull (strstr (text, "0f00a08"));
 }
 
+/* Answers every scope question the way that keeps the product in scope. */
+static void
+answer_in_scope (CfStore     *store,
+                 CfCatalogue *catalogue,
+                 gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) questions = cf_scope_list_questions (catalogue);
+  g_autoptr(GHashTable) answers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      CfCatalogueItem *q = g_ptr_array_index (questions, i);
+
+      g_hash_table_insert (answers, (gpointer) cf_catalogue_item_get_attribute (q, "question"),
+                           (gpointer) cf_catalogue_item_get_attribute (q, "in-scope-answer"));
+    }
+  cf_store_set_scope_answers (store, id, answers, &error);
+  g_assert_no_error (error);
+}
+
+static void
+classify_default (CfStore *store,
+                  gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClassification) c = cf_classification_new ();
+
+  cf_store_set_classification (store, id, c, &error);
+  g_assert_no_error (error);
+}
+
 static void
 generated_cb (GObject      *source,
               GAsyncResult *result,
@@ -389,6 +423,23 @@ test_generator_stores (Fixture       *f,
   g_assert_no_error (error);
   cf_store_set_declaration_info (store, id, f->info, &error);
   g_assert_no_error (error);
+
+  /* Annex V is complete, but the product was neither scoped nor classified. */
+  {
+    g_auto(GStrv) missing = cf_declaration_check (store, f->catalogue, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_strv_contains ((const char * const *) missing, "scope.in-scope"));
+    g_assert_true (g_strv_contains ((const char * const *) missing, "classification.category"));
+  }
+  answer_in_scope (store, f->catalogue, id);
+  classify_default (store, id);
+  {
+    g_auto(GStrv) missing = cf_declaration_check (store, f->catalogue, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (missing), ==, 0);
+  }
 
   /* The asynchronous path, as the window uses it. */
   cf_generator_generate_async (generator, id, CF_DOCUMENT_KIND_DECLARATION, NULL, generated_cb, &second);

@@ -140,7 +140,13 @@ test_procedures (void)
   g_assert_true (cf_procedure_from_id ("module-h", &procedure));
   g_assert_cmpint (procedure, ==, CF_PROCEDURE_MODULE_H);
   g_assert_false (cf_procedure_from_id ("module-z", &procedure));
-  g_assert_cmpstr (cf_procedure_to_id (CF_PROCEDURE_MODULE_B_C), ==, "module-b-c");
+  g_assert_cmpstr (cf_procedure_to_id (CF_PROCEDURE_MODULE_B_C), ==, "module-b+c");
+  g_assert_cmpstr (cf_procedure_to_id (CF_PROCEDURE_CERTIFICATION), ==, "eucc");
+  /* The first release's spellings are still understood. */
+  g_assert_true (cf_procedure_from_id ("module-b-c", &procedure));
+  g_assert_cmpint (procedure, ==, CF_PROCEDURE_MODULE_B_C);
+  g_assert_true (cf_procedure_from_id ("certification", &procedure));
+  g_assert_cmpint (procedure, ==, CF_PROCEDURE_CERTIFICATION);
   g_assert_false (cf_procedure_needs_notified_body (CF_PROCEDURE_MODULE_A));
   g_assert_true (cf_procedure_needs_notified_body (CF_PROCEDURE_MODULE_H));
 }

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 
 #include "cf-error.h"
-#include "cf-store.h"
+#include "cf-store-private.h"
 
 typedef struct
 {
@@ -180,6 +180,62 @@ test_create_new (Fixture       *f,
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit_log WHERE action = 'database.migrate'"), ==,
                    CF_STORE_SCHEMA_VERSION);
   sqlite3_close (db);
+}
+
+/* A project written by the first release (schema 1) is brought forward, a
+ * copy of it is kept beside it first, and nothing it held is lost. */
+static void
+test_migrate_from_schema_1 (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfDeclarationInfo) info = NULL;
+  g_autoptr(CfProduct) product = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".schema-1.bak", NULL);
+  guint n_migrations;
+  const char * const *migrations = _cf_store_get_migrations (&n_migrations);
+  GStatBuf st;
+  sqlite3 *db;
+
+  db = raw_open (f->path);
+  g_assert_cmpint (sqlite3_exec (db, migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 1;"
+                                 "INSERT INTO product (name, model, created_at, updated_at)"
+                                 "  VALUES ('Old router', 'OR-1', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z');"
+                                 "INSERT INTO declaration_info (product_id, procedure, place_of_issue, updated_at)"
+                                 "  VALUES (1, 'module-b-c', 'Wien', '2026-11-01T10:00:00Z');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cf_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  product = cf_store_get_product (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_product_get_name (product), ==, "Old router");
+  info = cf_store_get_declaration_info (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_declaration_info_get_procedure (info), ==, CF_PROCEDURE_MODULE_B_C);
+  g_assert_cmpstr (cf_record_get_field (CF_RECORD (info), "place-of-issue"), ==, "Wien");
+
+  /* The copy is the project as it was: schema 1, readable by the user only. */
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  db = raw_open (backup);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM declaration_info WHERE procedure = 'module-b-c'"), ==, 1);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(GPtrArray) audit = cf_store_list_audit (store, 1, &error);
+    CfAuditEntry *last = g_ptr_array_index (audit, 0);
+
+    g_assert_cmpstr (last->action, ==, "database.migrate");
+    g_assert_nonnull (strstr (last->detail, "schema 1 → 2"));
+    g_assert_nonnull (strstr (last->detail, backup));
+  }
 }
 
 static void
@@ -688,6 +744,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/open/create", test_create_new);
   ADD ("/store/open/migrate-empty-file", test_migrate_empty_file);
+  ADD ("/store/open/migrate-from-schema-1", test_migrate_from_schema_1);
   ADD ("/store/open/refuse-not-sqlite", test_refuse_not_sqlite);
   ADD ("/store/open/refuse-newer-schema", test_refuse_newer_schema);
   ADD ("/store/open/refuse-foreign", test_refuse_foreign);

@@ -13,6 +13,7 @@
 
 #include "cf-declaration.h"
 #include "cf-document-row.h"
+#include "cf-product-status.h"
 #include "cf-product-page.h"
 #include "cf-record-editor.h"
 
@@ -120,12 +121,13 @@ clear_field_rows (CfProductPage *self)
 }
 
 static void
-show_readiness (CfProductPage     *self,
-                CfManufacturer    *manufacturer,
-                CfDeclarationInfo *info,
-                gboolean           is_example)
+show_readiness (CfProductPage            *self,
+                CfManufacturer           *manufacturer,
+                CfDeclarationInfo        *info,
+                const CfDeclarationFacts *facts,
+                gboolean                  is_example)
 {
-  g_auto(GStrv) missing = cf_declaration_list_missing (manufacturer, self->product, info);
+  g_auto(GStrv) missing = cf_declaration_list_missing (manufacturer, self->product, info, facts);
   guint n = g_strv_length (missing);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
@@ -191,6 +193,8 @@ reload (CfProductPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(CfManufacturer) manufacturer = NULL;
   g_autoptr(CfDeclarationInfo) info = NULL;
+  g_autoptr(CfProductStatus) status = NULL;
+  CfDeclarationFacts facts = { 0 };
   CfProcedure procedure;
   gboolean is_example;
   guint first_declaration_row;
@@ -232,7 +236,16 @@ reload (CfProductPage *self)
   add_record_rows (self, self->product_group, CF_RECORD (self->product));
 
   procedure = cf_declaration_info_get_procedure (info);
-  show_readiness (self, manufacturer, info, is_example);
+  status = cf_product_status_load (store, cf_context_get_catalogue (self->context), self->product_id,
+                                   NULL, &error);
+  if (status == NULL)
+    {
+      toast (self, error->message);
+      g_clear_error (&error);
+    }
+  else
+    facts = cf_product_status_get_facts (status, cf_context_get_catalogue (self->context));
+  show_readiness (self, manufacturer, info, status ? &facts : NULL, is_example);
   adw_action_row_set_subtitle (self->procedure_row, cf_procedure_get_label (procedure));
   first_declaration_row = self->field_rows->len;
   add_record_rows (self, self->declaration_group, CF_RECORD (info));

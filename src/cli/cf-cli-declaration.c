@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-declaration.h"
+#include "cf-product-status.h"
 #include "cf-cli-private.h"
 
 /* “  module-a  Internal control (module A)”, one line per procedure, from
@@ -208,7 +209,15 @@ cf_cli_declaration_show (CfCliContext        *ctx,
   if (error != NULL)
     return cf_cli_report (command->path, error);
 
-  missing = cf_declaration_list_missing (manufacturer, product, info);
+  {
+    g_autoptr(CfCatalogue) catalogue = cf_catalogue_load_default (&error);
+
+    if (catalogue == NULL)
+      return cf_cli_report (command->path, error);
+    missing = cf_declaration_check (store, catalogue, id, &error);
+    if (missing == NULL)
+      return cf_cli_report (command->path, error);
+  }
 
   if (json)
     {

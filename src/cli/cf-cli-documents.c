@@ -14,6 +14,7 @@
 #include "cf-declaration.h"
 #include "cf-error.h"
 #include "cf-generator.h"
+#include "cf-product-status.h"
 #include "cf-cli-private.h"
 
 /* The kinds `generate --kind` accepts, for messages and --help. */
@@ -54,15 +55,12 @@ static void
 note_draft (CfStore        *store,
             CfDocumentInfo *document)
 {
-  gint64 product_id = cf_document_info_get_product_id (document);
-  g_autoptr(CfProduct) product = cf_store_get_product (store, product_id, NULL);
-  g_autoptr(CfDeclarationInfo) info = cf_store_get_declaration_info (store, product_id, NULL);
-  g_autoptr(CfManufacturer) manufacturer = cf_store_get_manufacturer (store, NULL);
+  g_autoptr(CfCatalogue) catalogue = cf_catalogue_load_default (NULL);
   g_autoptr(GString) list = g_string_new (NULL);
   g_auto(GStrv) missing = NULL;
 
-  if (product != NULL && info != NULL)
-    missing = cf_declaration_list_missing (manufacturer, product, info);
+  if (catalogue != NULL)
+    missing = cf_declaration_check (store, catalogue, cf_document_info_get_product_id (document), NULL);
 
   for (guint i = 0; missing != NULL && missing[i] != NULL; i++)
     g_string_append_printf (list, "%s%s", i > 0 ? "; " : "",

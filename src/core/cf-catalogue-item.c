@@ -7,24 +7,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cf-catalogue-item.h"
 
 /* Immutable once loaded; shared between threads without locking. */
 struct _CfCatalogueItem
 {
-  GObject   parent_instance;
+  GObject             parent_instance;
 
-  char     *id;
-  char     *section_id;
-  char     *parent_id;
-  char     *ref;
-  char     *kind;
-  char     *label;
-  char     *text;
-  char     *number;
-  GStrv     notes;
-  guint     depth;
-  gboolean  label_paraphrased;
+  CfCatalogueItemData d;
 };
 
 G_DEFINE_FINAL_TYPE (CfCatalogueItem, cf_catalogue_item, G_TYPE_OBJECT)
@@ -44,15 +36,19 @@ cf_catalogue_item_finalize (GObject *object)
 {
   CfCatalogueItem *self = CF_CATALOGUE_ITEM (object);
 
-  g_free (self->id);
-  g_free (self->section_id);
-  g_free (self->parent_id);
-  g_free (self->ref);
-  g_free (self->kind);
-  g_free (self->label);
-  g_free (self->text);
-  g_free (self->number);
-  g_strfreev (self->notes);
+  g_free (self->d.id);
+  g_free (self->d.section_id);
+  g_free (self->d.parent_id);
+  g_free (self->d.kind);
+  g_free (self->d.label);
+  g_free (self->d.text);
+  g_free (self->d.help);
+  g_free (self->d.basis);
+  g_free (self->d.basis_ref);
+  g_strfreev (self->d.notes);
+  g_strfreev (self->d.synonyms);
+  g_strfreev (self->d.examples);
+  g_clear_pointer (&self->d.attributes, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_catalogue_item_parent_class)->finalize (object);
 }
@@ -68,15 +64,15 @@ cf_catalogue_item_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_string (value, self->id);
+      g_value_set_string (value, self->d.id);
       break;
 
     case PROP_LABEL:
-      g_value_set_string (value, self->label);
+      g_value_set_string (value, self->d.label);
       break;
 
     case PROP_TEXT:
-      g_value_set_string (value, self->text);
+      g_value_set_string (value, self->d.text);
       break;
 
     default:
@@ -107,32 +103,17 @@ cf_catalogue_item_init (CfCatalogueItem *self)
 {
 }
 
+/**
+ * _cf_catalogue_item_new:
+ * @data: (transfer full): the fields; the item takes them over
+ */
 CfCatalogueItem *
-_cf_catalogue_item_new (const char *id,
-                        const char *section_id,
-                        const char *parent_id,
-                        const char *ref,
-                        const char *kind,
-                        const char *label,
-                        gboolean    label_paraphrased,
-                        const char *text,
-                        const char *number,
-                        GStrv       notes,
-                        guint       depth)
+_cf_catalogue_item_new (CfCatalogueItemData *data)
 {
   CfCatalogueItem *self = g_object_new (CF_TYPE_CATALOGUE_ITEM, NULL);
 
-  self->id = g_strdup (id);
-  self->section_id = g_strdup (section_id);
-  self->parent_id = g_strdup (parent_id);
-  self->ref = g_strdup (ref);
-  self->kind = g_strdup (kind);
-  self->label = g_strdup (label);
-  self->label_paraphrased = label_paraphrased;
-  self->text = g_strdup (text);
-  self->number = g_strdup (number);
-  self->notes = g_strdupv (notes);
-  self->depth = depth;
+  self->d = *data;
+  memset (data, 0, sizeof *data);
 
   return self;
 }
@@ -141,14 +122,14 @@ const char *
 cf_catalogue_item_get_id (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->id;
+  return self->d.id;
 }
 
 const char *
 cf_catalogue_item_get_section_id (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->section_id;
+  return self->d.section_id;
 }
 
 /**
@@ -161,27 +142,27 @@ const char *
 cf_catalogue_item_get_parent_id (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->parent_id;
+  return self->d.parent_id;
 }
 
 const char *
 cf_catalogue_item_get_ref (CfCatalogueItem *self)
 {
-  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->ref;
+  return cf_catalogue_item_get_attribute (self, "ref");
 }
 
 /**
  * cf_catalogue_item_get_kind:
  *
  * Returns: "requirement", "chapeau", "category", "declaration-item",
- *   "documentation-item" or "user-information-item"
+ *   "documentation-item", "user-information-item", "scope-question",
+ *   "scope-conflict", "procedure", "delegated-act" or "key-date"
  */
 const char *
 cf_catalogue_item_get_kind (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->kind;
+  return self->d.kind;
 }
 
 /**
@@ -194,45 +175,129 @@ const char *
 cf_catalogue_item_get_label (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->label;
+  return self->d.label;
 }
 
 gboolean
 cf_catalogue_item_get_label_paraphrased (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), FALSE);
-  return self->label_paraphrased;
+  return self->d.label_paraphrased;
 }
 
 /**
  * cf_catalogue_item_get_text:
  *
- * Returns: the regulation's wording, verbatim from the Official Journal
+ * Returns: the regulation's wording, verbatim from the Official Journal,
+ *   unless cf_catalogue_item_get_text_paraphrased() says otherwise (a
+ *   scope question, say, is the app's own plain-language wording)
  */
 const char *
 cf_catalogue_item_get_text (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->text;
+  return self->d.text;
+}
+
+gboolean
+cf_catalogue_item_get_text_paraphrased (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), FALSE);
+  return self->d.text_paraphrased;
 }
 
 const char *
 cf_catalogue_item_get_number (CfCatalogueItem *self)
 {
-  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return self->number;
+  return cf_catalogue_item_get_attribute (self, "number");
 }
 
 const char * const *
 cf_catalogue_item_get_notes (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
-  return (const char * const *) self->notes;
+  return (const char * const *) self->d.notes;
 }
 
 guint
 cf_catalogue_item_get_depth (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), 0);
-  return self->depth;
+  return self->d.depth;
+}
+
+/**
+ * cf_catalogue_item_get_attribute:
+ *
+ * Returns: (nullable): an XML attribute of the item, as data for the rules
+ *   that read it (a scope question's in-scope answer, a procedure's status
+ *   for a category, a date)
+ */
+const char *
+cf_catalogue_item_get_attribute (CfCatalogueItem *self,
+                                 const char      *name)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return self->d.attributes ? g_hash_table_lookup (self->d.attributes, name) : NULL;
+}
+
+/**
+ * cf_catalogue_item_get_synonyms:
+ *
+ * Returns: (transfer none): words people use for the category, for search;
+ *   never %NULL
+ */
+const char * const *
+cf_catalogue_item_get_synonyms (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return (const char * const *) self->d.synonyms;
+}
+
+/**
+ * cf_catalogue_item_get_examples:
+ *
+ * Returns: (transfer none): typical products of the category; never %NULL
+ */
+const char * const *
+cf_catalogue_item_get_examples (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return (const char * const *) self->d.examples;
+}
+
+/**
+ * cf_catalogue_item_get_help:
+ *
+ * Returns: (nullable): plain-language help, the app's own words
+ */
+const char *
+cf_catalogue_item_get_help (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return self->d.help;
+}
+
+/**
+ * cf_catalogue_item_get_basis:
+ *
+ * Returns: (nullable): the legal text the item rests on, verbatim
+ */
+const char *
+cf_catalogue_item_get_basis (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return self->d.basis;
+}
+
+/**
+ * cf_catalogue_item_get_basis_ref:
+ *
+ * Returns: (nullable): where the basis text comes from, e.g. "Article 2(1)"
+ */
+const char *
+cf_catalogue_item_get_basis_ref (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return self->d.basis_ref;
 }

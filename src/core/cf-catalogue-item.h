@@ -24,18 +24,36 @@ const char         *cf_catalogue_item_get_text              (CfCatalogueItem *se
 const char         *cf_catalogue_item_get_number            (CfCatalogueItem *self);
 const char * const *cf_catalogue_item_get_notes             (CfCatalogueItem *self);
 guint               cf_catalogue_item_get_depth             (CfCatalogueItem *self);
+gboolean            cf_catalogue_item_get_text_paraphrased  (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_attribute         (CfCatalogueItem *self,
+                                                             const char      *name);
+const char * const *cf_catalogue_item_get_synonyms          (CfCatalogueItem *self);
+const char * const *cf_catalogue_item_get_examples          (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_help              (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_basis             (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_basis_ref         (CfCatalogueItem *self);
 
-/* For the loader only. */
-CfCatalogueItem    *_cf_catalogue_item_new                  (const char      *id,
-                                                             const char      *section_id,
-                                                             const char      *parent_id,
-                                                             const char      *ref,
-                                                             const char      *kind,
-                                                             const char      *label,
-                                                             gboolean         label_paraphrased,
-                                                             const char      *text,
-                                                             const char      *number,
-                                                             GStrv            notes,
-                                                             guint            depth);
+/* For the loader only: it fills the fields directly. */
+typedef struct
+{
+  char       *id;
+  char       *section_id;
+  char       *parent_id;
+  char       *kind;
+  char       *label;
+  gboolean    label_paraphrased;
+  char       *text;
+  gboolean    text_paraphrased;
+  char       *help;
+  char       *basis;
+  char       *basis_ref;
+  GStrv       notes;
+  GStrv       synonyms;
+  GStrv       examples;
+  GHashTable *attributes;   /* every XML attribute, ref and number included */
+  guint       depth;
+} CfCatalogueItemData;
+
+CfCatalogueItem    *_cf_catalogue_item_new                  (CfCatalogueItemData *data);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ typedef struct
   char       *annex;
   char       *title;
   char       *chapeau;
+  GHashTable *attributes;
   GListStore *items;
 } Section;
 
@@ -45,7 +46,9 @@ G_DEFINE_FINAL_TYPE (CfCatalogue, cf_catalogue, G_TYPE_OBJECT)
 
 static const char * const item_kinds[] = {
   "requirement", "chapeau", "category", "declaration-item",
-  "documentation-item", "user-information-item", NULL
+  "documentation-item", "user-information-item",
+  "scope-question", "scope-conflict", "procedure", "delegated-act", "key-date", "article",
+  NULL
 };
 
 typedef struct
@@ -63,6 +66,7 @@ section_free (gpointer data)
   g_free (section->annex);
   g_free (section->title);
   g_free (section->chapeau);
+  g_clear_pointer (&section->attributes, g_hash_table_unref);
   g_clear_object (&section->items);
   g_free (section);
 }
@@ -103,6 +107,23 @@ get_attribute (xmlNode    *node,
   return copy;
 }
 
+static GHashTable *
+get_attributes (xmlNode *node)
+{
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      xmlChar *value = xmlNodeListGetString (node->doc, attr->children, 1);
+
+      g_hash_table_insert (attributes, g_strdup ((const char *) attr->name),
+                           g_strdup (value ? (const char *) value : ""));
+      xmlFree (value);
+    }
+
+  return attributes;
+}
+
 static char *
 get_content (xmlNode *node)
 {
@@ -140,6 +161,33 @@ fail_at (LoadContext *ctx,
                             ctx->name, node ? xmlGetLineNo (node) : 0L, message);
 }
 
+static gboolean
+is_true (xmlNode    *node,
+         const char *attribute)
+{
+  g_autofree char *value = get_attribute (node, attribute);
+
+  return g_strcmp0 (value, "true") == 0;
+}
+
+static void
+item_data_clear (CfCatalogueItemData *d)
+{
+  g_free (d->id);
+  g_free (d->section_id);
+  g_free (d->parent_id);
+  g_free (d->kind);
+  g_free (d->label);
+  g_free (d->text);
+  g_free (d->help);
+  g_free (d->basis);
+  g_free (d->basis_ref);
+  g_strfreev (d->notes);
+  g_strfreev (d->synonyms);
+  g_strfreev (d->examples);
+  g_clear_pointer (&d->attributes, g_hash_table_unref);
+}
+
 static void
 load_item (CfCatalogue *self,
            LoadContext *ctx,
@@ -148,87 +196,114 @@ load_item (CfCatalogue *self,
            const char  *parent_id,
            guint        depth)
 {
-  g_autofree char *id = get_attribute (node, "id");
-  g_autofree char *ref = get_attribute (node, "ref");
-  g_autofree char *kind = get_attribute (node, "kind");
-  g_autofree char *number = get_attribute (node, "number");
-  g_autofree char *label = NULL;
-  g_autofree char *text = NULL;
+  CfCatalogueItemData d = { 0 };
   g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
-  g_auto(GStrv) notes_v = NULL;
-  gboolean paraphrased = FALSE;
+  g_autoptr(GStrvBuilder) synonyms = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) examples = g_strv_builder_new ();
+  g_autoptr(GPtrArray) children = g_ptr_array_new ();
   CfCatalogueItem *item;
-  GPtrArray *children = g_ptr_array_new ();
+
+  d.id = get_attribute (node, "id");
+  d.kind = get_attribute (node, "kind");
+  d.section_id = g_strdup (section->id);
+  d.parent_id = g_strdup (parent_id);
+  d.attributes = get_attributes (node);
+  d.depth = depth;
 
   if (depth > MAX_ITEM_DEPTH)
     {
       fail_at (ctx, node, _("items are nested more than %d deep"), MAX_ITEM_DEPTH);
       goto out;
     }
-  if (id == NULL || *id == '\0')
+  if (d.id == NULL || *d.id == '\0')
     {
       fail_at (ctx, node, _("an <item> has no id"));
       goto out;
     }
-  if (g_hash_table_contains (self->items_by_id, id))
+  if (g_hash_table_contains (self->items_by_id, d.id))
     {
-      fail_at (ctx, node, _("the id “%s” is used twice"), id);
+      fail_at (ctx, node, _("the id “%s” is used twice"), d.id);
       goto out;
     }
-  if (kind == NULL || !g_strv_contains (item_kinds, kind))
+  if (d.kind == NULL || !g_strv_contains (item_kinds, d.kind))
     {
-      fail_at (ctx, node, _("item “%s” has the unknown kind “%s”"), id, kind ? kind : "");
+      fail_at (ctx, node, _("item “%s” has the unknown kind “%s”"), d.id, d.kind ? d.kind : "");
       goto out;
     }
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
+      g_autofree char *content = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (is_element (child, "item"))
+        {
+          g_ptr_array_add (children, child);
+          continue;
+        }
+
+      content = get_content (child);
+      g_strstrip (content);
+
       if (is_element (child, "label"))
         {
-          g_autofree char *flag = get_attribute (child, "paraphrased");
-
-          g_free (label);
-          label = get_content (child);
-          paraphrased = g_strcmp0 (flag, "true") == 0;
+          g_free (d.label);
+          d.label = g_steal_pointer (&content);
+          d.label_paraphrased = is_true (child, "paraphrased");
         }
       else if (is_element (child, "text"))
         {
-          g_free (text);
-          text = get_content (child);
+          g_free (d.text);
+          d.text = g_steal_pointer (&content);
+          d.text_paraphrased = is_true (child, "paraphrased");
+        }
+      else if (is_element (child, "help"))
+        {
+          g_free (d.help);
+          d.help = g_steal_pointer (&content);
+        }
+      else if (is_element (child, "basis"))
+        {
+          g_free (d.basis);
+          g_free (d.basis_ref);
+          d.basis = g_steal_pointer (&content);
+          d.basis_ref = get_attribute (child, "ref");
         }
       else if (is_element (child, "note"))
-        {
-          g_autofree char *note = get_content (child);
-
-          g_strv_builder_add (notes, note);
-        }
-      else if (is_element (child, "item"))
-        g_ptr_array_add (children, child);
-      else if (child->type == XML_ELEMENT_NODE)
+        g_strv_builder_add (notes, content);
+      else if (is_element (child, "synonym"))
+        g_strv_builder_add (synonyms, content);
+      else if (is_element (child, "example"))
+        g_strv_builder_add (examples, content);
+      else
         {
           fail_at (ctx, child, _("unexpected element <%s> in item “%s”"),
-                   (const char *) child->name, id);
+                   (const char *) child->name, d.id);
           goto out;
         }
     }
 
-  if (text == NULL || *g_strstrip (text) == '\0')
+  if (d.text == NULL || *d.text == '\0')
     {
-      fail_at (ctx, node, _("item “%s” has no text"), id);
+      fail_at (ctx, node, _("item “%s” has no text"), d.id);
       goto out;
     }
 
-  notes_v = g_strv_builder_end (notes);
-  item = _cf_catalogue_item_new (id, section->id, parent_id, ref, kind, label, paraphrased,
-                                 text, number, notes_v, depth);
-  g_hash_table_insert (self->items_by_id, g_strdup (id), item);
+  d.notes = g_strv_builder_end (notes);
+  d.synonyms = g_strv_builder_end (synonyms);
+  d.examples = g_strv_builder_end (examples);
+  item = _cf_catalogue_item_new (&d);
+  g_hash_table_insert (self->items_by_id, g_strdup (cf_catalogue_item_get_id (item)), item);
   g_list_store_append (section->items, item);
 
   for (guint i = 0; i < children->len && ctx->error == NULL; i++)
-    load_item (self, ctx, section, g_ptr_array_index (children, i), id, depth + 1);
+    load_item (self, ctx, section, g_ptr_array_index (children, i),
+               cf_catalogue_item_get_id (item), depth + 1);
 
 out:
-  g_ptr_array_unref (children);
+  item_data_clear (&d);
 }
 
 static void
@@ -241,6 +316,7 @@ load_section (CfCatalogue *self,
   section->id = get_attribute (node, "id");
   section->annex = get_attribute (node, "annex");
   section->title = get_attribute (node, "title");
+  section->attributes = get_attributes (node);
   section->items = g_list_store_new (CF_TYPE_CATALOGUE_ITEM);
   g_ptr_array_add (self->sections, section);
 
@@ -516,6 +592,25 @@ cf_catalogue_get_section_chapeau (CfCatalogue *self,
 
   section = find_section (self, section_id);
   return section ? section->chapeau : NULL;
+}
+
+/**
+ * cf_catalogue_get_section_attribute:
+ *
+ * Returns: (nullable): an XML attribute of the section, e.g. the
+ *   "category" an Annex III or IV section stands for
+ */
+const char *
+cf_catalogue_get_section_attribute (CfCatalogue *self,
+                                    const char  *section_id,
+                                    const char  *name)
+{
+  Section *section;
+
+  g_return_val_if_fail (CF_IS_CATALOGUE (self), NULL);
+
+  section = find_section (self, section_id);
+  return section ? g_hash_table_lookup (section->attributes, name) : NULL;
 }
 
 /**

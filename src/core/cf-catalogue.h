@@ -33,6 +33,9 @@ const char         *cf_catalogue_get_section_annex   (CfCatalogue *self,
                                                       const char  *section_id);
 const char         *cf_catalogue_get_section_chapeau (CfCatalogue *self,
                                                       const char  *section_id);
+const char         *cf_catalogue_get_section_attribute (CfCatalogue *self,
+                                                        const char  *section_id,
+                                                        const char  *name);
 GListModel         *cf_catalogue_get_items           (CfCatalogue *self,
                                                       const char  *section_id);
 guint               cf_catalogue_count               (CfCatalogue *self,

@@ -36,7 +36,7 @@ static const CfFieldSpec fields[] = {
     TRUE, CF_FIELD_FORMAT_TEXT, N_("Conformity (points 5 and 6)") },
   { "notified-body-name", N_("Notified body name"), 300, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
     N_("Notified body and certificate (point 7)") },
-  { "notified-body-number", N_("Notified body number"), 20, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+  { "notified-body-number", N_("Notified body number"), 4, FALSE, FALSE, CF_FIELD_FORMAT_NOTIFIED_BODY,
     N_("Notified body and certificate (point 7)") },
   { "certificate", N_("Certificate"), 300, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
     N_("Notified body and certificate (point 7)") },

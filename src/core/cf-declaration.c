@@ -12,6 +12,7 @@
 
 #include "cf-declaration.h"
 #include "cf-error.h"
+#include "cf-routing.h"
 
 /* The title of the regulation as published (OJ L, 2024/2847), for point 5. */
 #define REGULATION_TITLE \
@@ -48,6 +49,9 @@ static const struct {
   { "declaration.place-of-issue", N_("place of issue") },
   { "declaration.signatory-name", N_("signatory name") },
   { "declaration.signatory-function", N_("signatory function") },
+  { "scope.in-scope", N_("a scope check that finds the product in scope (Article 2)") },
+  { "classification.category", N_("the product’s category (Annex III and IV)") },
+  { "declaration.procedure-open", N_("a conformity assessment procedure open to the product’s category (Article 32)") },
 };
 
 /**
@@ -67,12 +71,41 @@ cf_declaration_describe_missing (const char *id)
 }
 
 static gboolean
-is_missing (const char *id,
-            gpointer    manufacturer,
-            CfProduct  *product,
-            CfDeclarationInfo *info)
+procedure_is_open (CfProcedure  procedure,
+                   GPtrArray   *routes)
+{
+  for (guint i = 0; routes != NULL && i < routes->len; i++)
+    {
+      CfRoute *route = g_ptr_array_index (routes, i);
+
+      if (route->procedure == procedure)
+        return cf_route_is_usable (route);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_missing (const char               *id,
+            gpointer                  manufacturer,
+            CfProduct                *product,
+            CfDeclarationInfo        *info,
+            const CfDeclarationFacts *facts)
 {
   CfProcedure procedure = cf_declaration_info_get_procedure (info);
+
+  /* The regulation's own preconditions, when the caller knows them. */
+  if (g_str_has_prefix (id, "scope.") || g_str_has_prefix (id, "classification.") ||
+      g_str_equal (id, "declaration.procedure-open"))
+    {
+      if (facts == NULL)
+        return FALSE;
+      if (g_str_equal (id, "scope.in-scope"))
+        return facts->scope == NULL || facts->scope->outcome != CF_SCOPE_IN_SCOPE;
+      if (g_str_equal (id, "classification.category"))
+        return facts->classification == NULL;
+      return facts->classification != NULL && !procedure_is_open (procedure, facts->routes);
+    }
 
   if (g_str_equal (id, "product.traceability"))
     /* Point 4: traceability needs more than a name and a type. */
@@ -95,6 +128,8 @@ is_missing (const char *id,
 /**
  * cf_declaration_list_missing:
  * @manufacturer: (nullable): none recorded yet
+ * @facts: (nullable): scope, category and procedures; without them only
+ *   the content of Annex V is checked
  *
  * The Annex V information a final declaration needs and that has not been
  * entered. While anything is missing, the declaration is a draft. Point 6
@@ -104,14 +139,15 @@ is_missing (const char *id,
  *   order of Annex V; empty when the declaration can be issued
  */
 GStrv
-cf_declaration_list_missing (CfManufacturer    *manufacturer,
-                             CfProduct         *product,
-                             CfDeclarationInfo *info)
+cf_declaration_list_missing (CfManufacturer           *manufacturer,
+                             CfProduct                *product,
+                             CfDeclarationInfo        *info,
+                             const CfDeclarationFacts *facts)
 {
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (requirements); i++)
-    if (is_missing (requirements[i].id, manufacturer, product, info))
+    if (is_missing (requirements[i].id, manufacturer, product, info, facts))
       g_strv_builder_add (missing, requirements[i].id);
 
   return g_strv_builder_end (missing);
@@ -174,9 +210,36 @@ add_point (CfDocModel   *model,
   return TRUE;
 }
 
+/* "Important product with digital elements, class I: Annex III, Class I,
+ * point 17", or NULL when the product is not classified. */
+static char *
+describe_category (const CfDeclarationFacts *facts)
+{
+  g_autoptr(GString) text = NULL;
+  CfClassification *c = facts->classification;
+
+  if (c == NULL)
+    return NULL;
+
+  text = g_string_new (cf_category_get_label (c->category));
+  if (c->items[0] == NULL)
+    g_string_append_printf (text, " (%s)", cf_category_get_legal_basis (c->category));
+  for (guint i = 0; c->items[i] != NULL; i++)
+    {
+      CfCatalogueItem *item = facts->catalogue ? cf_catalogue_lookup (facts->catalogue, c->items[i]) : NULL;
+
+      g_string_append_printf (text, "%s%s", i == 0 ? ": " : "; ",
+                              item ? cf_catalogue_item_get_ref (item) : c->items[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * cf_declaration_build:
  * @manufacturer: (nullable): none recorded yet
+ * @facts: (nullable): scope, category and procedures, reflected in the
+ *   document and required for a final one
  * @version: the version the stored document will have
  * @issued: the date of issue
  *
@@ -188,16 +251,17 @@ add_point (CfDocModel   *model,
  *   an Annex V item
  */
 CfDocModel *
-cf_declaration_build (CfCatalogue        *catalogue,
-                      CfManufacturer     *manufacturer,
-                      CfProduct          *product,
-                      CfDeclarationInfo  *info,
-                      gint                version,
-                      GDateTime          *issued,
-                      GError            **error)
+cf_declaration_build (CfCatalogue               *catalogue,
+                      CfManufacturer            *manufacturer,
+                      CfProduct                 *product,
+                      CfDeclarationInfo         *info,
+                      const CfDeclarationFacts  *facts,
+                      gint                       version,
+                      GDateTime                 *issued,
+                      GError                   **error)
 {
   g_autoptr(CfDocModel) model = NULL;
-  g_auto(GStrv) missing = cf_declaration_list_missing (manufacturer, product, info);
+  g_auto(GStrv) missing = cf_declaration_list_missing (manufacturer, product, info, facts);
   g_autofree char *product_name = cf_product_dup_display_name (product);
   g_autofree char *number = NULL;
   g_autofree char *head = NULL;
@@ -254,6 +318,21 @@ cf_declaration_build (CfCatalogue        *catalogue,
       cf_doc_block_add_run (block, CF_DOC_STYLE_NORMAL,
                             _("Generated from Conformity’s example data, which is fictitious. "
                               "This is not a declaration of conformity."));
+    }
+  if (facts != NULL && facts->scope != NULL &&
+      (facts->scope->outcome == CF_SCOPE_OUT_OF_SCOPE || facts->scope->outcome == CF_SCOPE_NEEDS_REVIEW))
+    {
+      block = cf_doc_model_add_block (model, CF_DOC_BLOCK_NOTICE);
+      cf_doc_block_add_run (block, CF_DOC_STYLE_BOLD,
+                            facts->scope->outcome == CF_SCOPE_OUT_OF_SCOPE
+                            ? _("OUT OF SCOPE. ") : _("SCOPE NEEDS LEGAL REVIEW. "));
+      for (guint i = 0; i < facts->scope->reasons->len; i++)
+        {
+          CfScopeReason *reason = g_ptr_array_index (facts->scope->reasons, i);
+          g_autofree char *line = g_strdup_printf ("%s%s (%s)", i > 0 ? " " : "", reason->text, reason->ref);
+
+          cf_doc_block_add_run (block, CF_DOC_STYLE_NORMAL, line);
+        }
     }
   if (missing[0] != NULL)
     {
@@ -320,6 +399,12 @@ cf_declaration_build (CfCatalogue        *catalogue,
   add_row (block, _("Traceability"), traceability,
            _("a version, serial number range or batch that makes the product traceable"));
   add_row (block, _("Description"), field (product, "description"), NULL);
+  if (facts != NULL)
+    {
+      g_autofree char *category = describe_category (facts);
+
+      add_row (block, _("Category"), category, _("the product’s category"));
+    }
 
   /* 5. Conformity with Union harmonisation legislation. */
   if (!add_point (model, catalogue, 5, NULL, error))
@@ -359,6 +444,15 @@ cf_declaration_build (CfCatalogue        *catalogue,
     }
   add_row (block, _("Certificate"), field (info, "certificate"),
            procedure == CF_PROCEDURE_MODULE_A ? NULL : _("certificate"));
+  if (procedure == CF_PROCEDURE_MODULE_H)
+    {
+      /* Article 30(4): the CE marking is followed by the body's number. */
+      g_autofree char *marking = field (info, "notified-body-number")
+                                 ? g_strdup_printf (_("CE %s (Article 30(4))"), field (info, "notified-body-number"))
+                                 : NULL;
+
+      add_row (block, _("CE marking"), marking, _("notified body number"));
+    }
 
   /* 8. Additional information and signature: the regulation's own lines
    * become the labels of the signature block. */

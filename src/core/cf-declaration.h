@@ -6,23 +6,37 @@
 #pragma once
 
 #include "cf-catalogue.h"
+#include "cf-classification.h"
 #include "cf-declaration-info.h"
 #include "cf-doc-model.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
+#include "cf-scope.h"
 
 G_BEGIN_DECLS
 
-GStrv       cf_declaration_list_missing (CfManufacturer    *manufacturer,
-                                         CfProduct         *product,
-                                         CfDeclarationInfo *info);
+/* What the regulation decides about the product before a declaration can
+ * be final: its scope, its category and the procedures open to it. */
+typedef struct
+{
+  CfCatalogue      *catalogue;
+  CfScopeResult    *scope;            /* nullable: not checked yet */
+  CfClassification *classification;   /* nullable: not classified yet */
+  GPtrArray        *routes;           /* of CfRoute, from the classification */
+} CfDeclarationFacts;
+
+GStrv       cf_declaration_list_missing (CfManufacturer           *manufacturer,
+                                         CfProduct                *product,
+                                         CfDeclarationInfo        *info,
+                                         const CfDeclarationFacts *facts);
 const char *cf_declaration_describe_missing (const char        *id);
-CfDocModel *cf_declaration_build        (CfCatalogue       *catalogue,
-                                         CfManufacturer    *manufacturer,
-                                         CfProduct         *product,
-                                         CfDeclarationInfo *info,
-                                         gint               version,
-                                         GDateTime         *issued,
-                                         GError           **error);
+CfDocModel *cf_declaration_build        (CfCatalogue              *catalogue,
+                                         CfManufacturer           *manufacturer,
+                                         CfProduct                *product,
+                                         CfDeclarationInfo        *info,
+                                         const CfDeclarationFacts *facts,
+                                         gint                      version,
+                                         GDateTime                *issued,
+                                         GError                  **error);
 
 G_END_DECLS

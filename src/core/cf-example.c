@@ -42,6 +42,13 @@ cf_example_fill (CfManufacturer    *manufacturer,
                          "for remote control. This is an example: its data is fictitious and shows "
                          "how Conformity records a product."));
 
+  cf_record_set_field (p, "placed-on-market", "2027-03-01");
+  cf_record_set_field (p, "support-end", "2032-03-31");
+  cf_record_set_field (p, "support-rationale",
+                       _("Thermostats are typically used for ten years or more; five years of security "
+                         "updates from the placing on the market is the minimum of Article 13(8), and "
+                         "the cloud service and app follow the same period."));
+
   cf_declaration_info_set_procedure (info, CF_PROCEDURE_MODULE_A);
   cf_record_set_field (d, "other-legislation",
                        _("Directive 2014/53/EU (radio equipment)"));
@@ -54,4 +61,33 @@ cf_example_fill (CfManufacturer    *manufacturer,
   cf_record_set_field (d, "place-of-issue", _("Berlin"));
   cf_record_set_field (d, "signatory-name", _("Erika Mustermann"));
   cf_record_set_field (d, "signatory-function", _("Head of Product Security"));
+}
+
+/**
+ * cf_example_fill_assessment:
+ * @answers: (element-type utf8 utf8): receives the scope answers
+ * @classification: receives the classification
+ *
+ * The example's scope check (in scope: a connected product sold
+ * commercially, no exclusion) and classification (default: a thermostat's
+ * core functionality is in no category of Annex III or IV).
+ */
+void
+cf_example_fill_assessment (GHashTable       *answers,
+                            CfClassification *classification)
+{
+  static const char * const in_scope[][2] = {
+    { "commercial", "yes" }, { "data-connection", "yes" }, { "medical-device", "no" },
+    { "motor-vehicle", "no" }, { "civil-aviation", "no" }, { "marine-equipment", "no" },
+    { "national-security", "no" }, { "spare-part", "no" }, { "foss-not-monetised", "no" },
+    { "pure-saas", "no" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_scope); i++)
+    g_hash_table_insert (answers, g_strdup (in_scope[i][0]), g_strdup (in_scope[i][1]));
+
+  classification->category = CF_CATEGORY_DEFAULT;
+  classification->suggested_category = CF_CATEGORY_DEFAULT;
+  g_free (classification->description);
+  classification->description = g_strdup (_("Wi-Fi room thermostat with a companion mobile app"));
 }

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "cf-classification.h"
 #include "cf-declaration-info.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
@@ -14,5 +15,8 @@ G_BEGIN_DECLS
 void cf_example_fill (CfManufacturer    *manufacturer,
                       CfProduct         *product,
                       CfDeclarationInfo *info);
+
+void cf_example_fill_assessment (GHashTable       *answers,
+                                 CfClassification *classification);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cf-field.h"
@@ -58,6 +59,40 @@ looks_like_url (const char *value)
     return FALSE;
 
   return g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+/**
+ * cf_field_parse_date:
+ * @value: (nullable): a date written YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL when @value is not
+ *   a real calendar date in that form
+ */
+GDate *
+cf_field_parse_date (const char *value)
+{
+  unsigned year, month, day;
+  char end;
+
+  if (value == NULL || strlen (value) != 10 ||
+      sscanf (value, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+      value[4] != '-' || value[7] != '-' ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_new_dmy (day, month, year);
+}
+
+static gboolean
+is_notified_body_number (const char *value)
+{
+  if (strlen (value) != 4)
+    return FALSE;
+  for (const char *p = value; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
 }
 
 /**
@@ -122,6 +157,31 @@ cf_field_spec_check (const CfFieldSpec *spec,
 
         if (!looks_like_url (trimmed))
           return g_strdup_printf (_("%s “%s” is not a web address (expected https://example.com)."),
+                                  label, trimmed);
+      }
+      break;
+
+    case CF_FIELD_FORMAT_DATE:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+        GDate *date = cf_field_parse_date (trimmed);
+
+        if (date == NULL)
+          return g_strdup_printf (_("%s “%s” is not a date written as YYYY-MM-DD "
+                                    "(for example 2027-12-11)."),
+                                  label, trimmed);
+        g_date_free (date);
+      }
+      break;
+
+    case CF_FIELD_FORMAT_NOTIFIED_BODY:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+        /* Notified bodies are identified by four digits in NANDO. */
+        if (!is_notified_body_number (trimmed))
+          return g_strdup_printf (_("%s “%s” is not a notified body’s identification number: "
+                                    "it has four digits, for example 0123."),
                                   label, trimmed);
       }
       break;

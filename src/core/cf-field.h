@@ -14,6 +14,8 @@ typedef enum
   CF_FIELD_FORMAT_TEXT,
   CF_FIELD_FORMAT_EMAIL,
   CF_FIELD_FORMAT_URL,
+  CF_FIELD_FORMAT_DATE,            /* YYYY-MM-DD */
+  CF_FIELD_FORMAT_NOTIFIED_BODY,   /* a notified body's four-digit number */
 } CfFieldFormat;
 
 /* One editable text field of a data object. The same specification drives
@@ -37,5 +39,6 @@ const CfFieldSpec *cf_field_spec_find  (const CfFieldSpec *specs,
                                         const char        *name);
 char              *cf_field_normalize  (const CfFieldSpec *spec,
                                         const char        *value);
+GDate             *cf_field_parse_date (const char        *value);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "cf-error.h"
 #include "cf-generator.h"
 #include "cf-pdf-renderer.h"
+#include "cf-product-status.h"
 
 struct _CfGenerator
 {
@@ -40,7 +41,7 @@ generate_data_free (gpointer data)
 }
 
 /* Builds the declaration from what is stored now; @is_draft tells whether
- * Annex V information is still missing. */
+ * anything a final declaration needs is still missing. */
 static CfDocModel *
 build_declaration (CfGenerator  *self,
                    gint64        product_id,
@@ -48,14 +49,16 @@ build_declaration (CfGenerator  *self,
                    gboolean     *is_draft,
                    GError      **error)
 {
-  g_autoptr(CfProduct) product = NULL;
+  g_autoptr(CfProductStatus) status = NULL;
   g_autoptr(CfManufacturer) manufacturer = NULL;
   g_autoptr(CfDeclarationInfo) info = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) missing = NULL;
+  CfDeclarationFacts facts;
 
-  product = cf_store_get_product (self->store, product_id, error);
-  if (product == NULL)
+  status = cf_product_status_load (self->store, self->catalogue, product_id, NULL, error);
+  if (status == NULL)
     return NULL;
 
   manufacturer = cf_store_get_manufacturer (self->store, &local_error);
@@ -69,13 +72,12 @@ build_declaration (CfGenerator  *self,
   if (info == NULL)
     return NULL;
 
-  {
-    g_auto(GStrv) missing = cf_declaration_list_missing (manufacturer, product, info);
+  facts = cf_product_status_get_facts (status, self->catalogue);
+  missing = cf_declaration_list_missing (manufacturer, status->product, info, &facts);
+  *is_draft = missing[0] != NULL;
 
-    *is_draft = missing[0] != NULL;
-  }
-
-  return cf_declaration_build (self->catalogue, manufacturer, product, info, version, now, error);
+  return cf_declaration_build (self->catalogue, manufacturer, status->product, info, &facts,
+                               version, now, error);
 }
 
 static void

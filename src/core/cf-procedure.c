@@ -13,13 +13,14 @@
 
 G_DEFINE_ENUM_TYPE (CfProcedure, cf_procedure,
   G_DEFINE_ENUM_VALUE (CF_PROCEDURE_MODULE_A, "module-a"),
-  G_DEFINE_ENUM_VALUE (CF_PROCEDURE_MODULE_B_C, "module-b-c"),
+  G_DEFINE_ENUM_VALUE (CF_PROCEDURE_MODULE_B_C, "module-b+c"),
   G_DEFINE_ENUM_VALUE (CF_PROCEDURE_MODULE_H, "module-h"),
-  G_DEFINE_ENUM_VALUE (CF_PROCEDURE_CERTIFICATION, "certification"))
+  G_DEFINE_ENUM_VALUE (CF_PROCEDURE_CERTIFICATION, "eucc"))
 
-/* The ids are stored in the database and accepted by the CLI: never change
- * them. Labels and descriptions are paraphrases of Article 32(1) and the
- * module definitions of Annex VIII, not the regulation's wording. */
+/* The ids are stored in the database, printed in JSON and accepted by the
+ * CLI: never change them. Labels and descriptions are paraphrases of
+ * Article 32(1) and the module definitions of Annex VIII, not the
+ * regulation's wording. */
 static const struct {
   const char *id;
   const char *label;
@@ -32,7 +33,7 @@ static const struct {
     N_("Internal control (module A) as set out in Annex VIII, Part I, of Regulation (EU) 2024/2847"),
     FALSE },
   [CF_PROCEDURE_MODULE_B_C] = {
-    "module-b-c",
+    "module-b+c",
     N_("EU-type examination and conformity to type (modules B and C)"),
     N_("EU-type examination (module B) as set out in Annex VIII, Part II, followed by conformity to "
        "EU-type based on internal production control (module C) as set out in Annex VIII, Part III, "
@@ -45,7 +46,7 @@ static const struct {
        "Part IV, of Regulation (EU) 2024/2847"),
     TRUE },
   [CF_PROCEDURE_CERTIFICATION] = {
-    "certification",
+    "eucc",
     N_("European cybersecurity certification scheme"),
     N_("European cybersecurity certification scheme pursuant to Article 27(9) of "
        "Regulation (EU) 2024/2847"),
@@ -60,6 +61,16 @@ cf_procedure_to_id (CfProcedure procedure)
   return procedures[procedure].id;
 }
 
+/* Spellings of the first release, before the ids were settled; scripts
+ * written then keep working. */
+static const struct {
+  const char  *id;
+  CfProcedure  procedure;
+} aliases[] = {
+  { "module-b-c", CF_PROCEDURE_MODULE_B_C },
+  { "certification", CF_PROCEDURE_CERTIFICATION },
+};
+
 gboolean
 cf_procedure_from_id (const char  *id,
                       CfProcedure *procedure)
@@ -68,6 +79,13 @@ cf_procedure_from_id (const char  *id,
     if (g_strcmp0 (procedures[i].id, id) == 0)
       {
         *procedure = i;
+        return TRUE;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_strcmp0 (aliases[i].id, id) == 0)
+      {
+        *procedure = aliases[i].procedure;
         return TRUE;
       }
 
@@ -107,5 +125,5 @@ cf_procedure_needs_notified_body (CfProcedure procedure)
 const char *
 cf_procedure_list_ids (void)
 {
-  return "module-a, module-b-c, module-h, certification";
+  return "module-a, module-b+c, module-h, eucc";
 }

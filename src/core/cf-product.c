@@ -27,6 +27,14 @@ static const CfFieldSpec fields[] = {
   { "version", N_("Version"), 100, FALSE, FALSE, CF_FIELD_FORMAT_TEXT },
   { "identification", N_("Additional identification"), 2000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT },
   { "description", N_("Description"), 10000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT },
+  /* Article 13(8), (13) and (19): what the support period and the retention
+   * of the documentation are counted from and to. */
+  { "placed-on-market", N_("Placed on the market"), 10, FALSE, FALSE, CF_FIELD_FORMAT_DATE,
+    N_("Placing on the market and support period") },
+  { "support-end", N_("End of the support period"), 10, FALSE, FALSE, CF_FIELD_FORMAT_DATE,
+    N_("Placing on the market and support period") },
+  { "support-rationale", N_("How the support period was determined"), 4000, FALSE, TRUE,
+    CF_FIELD_FORMAT_TEXT, N_("Placing on the market and support period") },
 };
 
 static void

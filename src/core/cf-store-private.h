@@ -65,6 +65,16 @@ gboolean        _cf_store_check_product      (CfStore        *self,
                                               GError        **error);
 char           *_cf_store_now                (void);
 
+/* For writes that are part of a larger transaction (the example product). */
+gboolean        _cf_store_set_scope_answers_locked  (CfStore          *self,
+                                                     gint64            product_id,
+                                                     GHashTable       *answers,
+                                                     GError          **error);
+gboolean        _cf_store_set_classification_locked (CfStore          *self,
+                                                     gint64            product_id,
+                                                     CfClassification *classification,
+                                                     GError          **error);
+
 const char * const *_cf_store_get_migrations (guint          *n_migrations);
 
 G_END_DECLS

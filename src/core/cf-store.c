@@ -690,16 +690,65 @@ check_identity (CfStore  *self,
   return TRUE;
 }
 
+/* Before an existing project is brought to a newer schema, a complete copy
+ * is kept beside it: whatever goes wrong, what the user entered survives. */
+static char *
+back_up (CfStore  *self,
+         gint64    version,
+         GError  **error)
+{
+  g_autofree char *backup = NULL;
+  char *sql;
+  int fd, rc;
+
+  for (guint n = 0; backup == NULL || g_file_test (backup, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (backup);
+      backup = n == 0
+               ? g_strdup_printf ("%s.schema-%" G_GINT64_FORMAT ".bak", self->path, version)
+               : g_strdup_printf ("%s.schema-%" G_GINT64_FORMAT "-%u.bak", self->path, version, n);
+    }
+
+  /* VACUUM INTO fills an empty file; creating it first sets its mode. */
+  fd = g_open (backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    close (fd);
+
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", backup);
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+
+  if (fd < 0 || rc != SQLITE_OK)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_DATABASE,
+                   _("Could not keep a copy of “%s” as “%s” before updating it to a newer "
+                     "schema (%s). The file was not changed."),
+                   self->path, backup, fd < 0 ? g_strerror (errno) : sqlite3_errmsg (self->db));
+      g_unlink (backup);
+      return NULL;
+    }
+
+  return g_steal_pointer (&backup);
+}
+
 static gboolean
 migrate (CfStore  *self,
          GError  **error)
 {
   guint n_migrations;
   const char * const *migrations = _cf_store_get_migrations (&n_migrations);
+  g_autofree char *backup = NULL;
   gint64 version;
 
   if (!query_int (self, "PRAGMA user_version", &version, error))
     return FALSE;
+
+  if (version > 0 && version < n_migrations)
+    {
+      backup = back_up (self, version, error);
+      if (backup == NULL)
+        return FALSE;
+    }
 
   for (; version < n_migrations; version++)
     {
@@ -712,8 +761,10 @@ migrate (CfStore  *self,
         return FALSE;
 
       bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
-      detail = g_strdup_printf ("schema %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT,
-                                version, version + 1);
+      detail = backup
+               ? g_strdup_printf ("schema %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " (copy kept as %s)",
+                                  version, version + 1, backup)
+               : g_strdup_printf ("schema %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT, version, version + 1);
       if (!_cf_store_exec (self, migrations[version], error) ||
           !_cf_store_exec (self, bump, error) ||
           !_cf_store_audit (self, "database.migrate", "database", 0, detail, error) ||
@@ -1535,6 +1586,18 @@ cf_store_add_example (CfStore  *self,
   id = add_product_locked (self, product, error);
   if (id == 0 || !set_declaration_info_locked (self, id, info, error))
     return 0;
+
+  /* The store's lock is recursive and SQLite has no nested transactions:
+   * these run inside this one through the same connection. */
+  {
+    g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(CfClassification) classification = cf_classification_new ();
+
+    cf_example_fill_assessment (answers, classification);
+    if (!_cf_store_set_scope_answers_locked (self, id, answers, error) ||
+        !_cf_store_set_classification_locked (self, id, classification, error))
+      return 0;
+  }
 
   _cf_transaction_notify (tx, "product", id);
   if (!_cf_transaction_commit (tx, error))

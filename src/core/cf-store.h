@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "cf-classification.h"
 #include "cf-declaration-info.h"
 #include "cf-document-info.h"
 #include "cf-manufacturer.h"
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 1
+#define CF_STORE_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of a Conformity project database ("CnFm"). */
 #define CF_STORE_APPLICATION_ID 0x436E466D
@@ -115,6 +116,28 @@ void               cf_store_save_document_async   (CfStore         *self,
                                                    gpointer         user_data);
 gboolean           cf_store_save_document_finish  (CfStore         *self,
                                                    GAsyncResult    *result,
+                                                   GError         **error);
+
+GHashTable        *cf_store_get_scope_answers     (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+gboolean           cf_store_set_scope_answers     (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GHashTable      *answers,
+                                                   GError         **error);
+CfClassification  *cf_store_get_classification    (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+gboolean           cf_store_set_classification    (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfClassification *classification,
+                                                   GError         **error);
+GPtrArray         *cf_store_get_coverage          (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+gboolean           cf_store_set_coverage          (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GPtrArray       *coverage,
                                                    GError         **error);
 
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
