@@ -384,7 +384,17 @@ static const struct {
   { "product add-example", "--help" },
   { "product list", "--json" },
   { "product show", "--json ID" },
-  { "product set", "--name --model --version --description --identification ID" },
+  { "product set", "--name --model --version --description --identification "
+                   "--placed-on-market --support-end --support-rationale ID" },
+  { "scope set", "--answer --clear ID commercial data-connection spare-part pure-saas" },
+  { "scope show", "--json ID" },
+  { "classify suggest", "--json TEXT" },
+  { "classify set", "--item --default --justification --description --foss "
+                    "--documentation-public ID" },
+  { "classify coverage", "--applied --not-applied --all-applied ID AnnexI.PartI.2.a "
+                         "AnnexI.PartII.8" },
+  { "classify show", "--json ID" },
+  { "dates", "--json ID --placed-on-market" },
   { "declaration set", "--procedure --standards --other-legislation --notified-body-name "
                        "--notified-body-number --certificate --additional-info --place-of-issue "
                        "--signatory-name --signatory-function "
@@ -432,7 +442,8 @@ static void
 test_help_commands (Fixture       *f,
                     gconstpointer  data)
 {
-  const char *groups[] = { "manufacturer", "product", "declaration", "document" };
+  const char *groups[] = { "manufacturer", "product", "scope", "classify", "declaration",
+                           "document" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -1169,6 +1180,754 @@ test_catalogue (Fixture       *f,
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
 
+/* Scope */
+
+/* The ids of a JSON array of strings, space-separated, for comparing at once. */
+static char *
+join_strings (JsonArray *array)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? " " : "",
+                            json_array_get_string_element (array, i));
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* Answers every scope question the way that puts the product in scope,
+ * through the CLI, reading the questions from `scope show --json`. */
+static void
+answer_in_scope (Fixture    *f,
+                 const char *id)
+{
+  g_autoptr(JsonNode) shown = run_json (f, "scope", "show", id, NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(Result) set = NULL;
+  JsonArray *questions = member_array (shown, "questions");
+
+  g_ptr_array_add (args, g_strdup ("scope"));
+  g_ptr_array_add (args, g_strdup ("set"));
+  g_ptr_array_add (args, g_strdup (id));
+  for (guint i = 0; i < json_array_get_length (questions); i++)
+    {
+      JsonObject *question = json_array_get_object_element (questions, i);
+
+      g_ptr_array_add (args, g_strdup ("--answer"));
+      g_ptr_array_add (args, g_strdup_printf ("%s=%s",
+                                              json_object_get_string_member (question, "id"),
+                                              json_object_get_string_member (question,
+                                                                             "in_scope_answer")));
+    }
+  g_ptr_array_add (args, NULL);
+
+  set = run_argv (f, (const char * const *) args->pdata);
+  assert_ok (set);
+  g_assert_cmpstr (set->out, ==, "");
+}
+
+static const char *
+scope_outcome (Fixture    *f,
+               const char *id,
+               JsonNode  **shown)
+{
+  g_clear_pointer (shown, json_node_unref);
+  *shown = run_json (f, "scope", "show", id, NULL);
+
+  return member_string (*shown, "outcome");
+}
+
+static void
+test_scope (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(Result) out_of_scope = NULL;
+  g_autoptr(Result) conflict = NULL;
+  g_autoptr(Result) unsure = NULL;
+  g_autoptr(Result) cleared = NULL;
+  g_autoptr(Result) text = NULL;
+  JsonArray *questions;
+  JsonArray *reasons;
+  JsonObject *reason;
+  gboolean spare_part_reason = FALSE;
+
+  /* Nothing answered: incomplete, every question of the catalogue listed
+   * without an answer. */
+  g_assert_cmpstr (scope_outcome (f, id, &shown), ==, "incomplete");
+  questions = member_array (shown, "questions");
+  {
+    g_autoptr(CfCatalogue) catalogue = cf_catalogue_load_default (NULL);
+    g_autoptr(GPtrArray) all = cf_scope_list_questions (catalogue);
+
+    g_assert_cmpuint (all->len, >=, 11);
+    g_assert_cmpuint (json_array_get_length (questions), ==, all->len);
+  }
+  for (guint i = 0; i < json_array_get_length (questions); i++)
+    {
+      JsonObject *question = json_array_get_object_element (questions, i);
+
+      g_assert_true (json_object_get_null_member (question, "answer"));
+      g_assert_nonnull (json_object_get_string_member (question, "text"));
+      g_assert_nonnull (json_object_get_string_member (question, "ref"));
+      g_assert_true (json_object_has_member (question, "help"));
+    }
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (json_node_get_object (shown),
+                                                                          "answers")), ==, 0);
+
+  answer_in_scope (f, id);
+  g_assert_cmpstr (scope_outcome (f, id, &shown), ==, "in-scope");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_node_get_object (shown), "answers"), "spare-part"), ==, "no");
+
+  text = run (f, "scope", "show", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^Scope: +In scope$", text->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  spare-part: no$", text->out, G_REGEX_MULTILINE, 0));
+
+  /* An exclusion, with the article it rests on. */
+  out_of_scope = run (f, "scope", "set", id, "--answer", "spare-part=yes", NULL);
+  assert_ok (out_of_scope);
+  g_assert_cmpstr (scope_outcome (f, id, &shown), ==, "out-of-scope");
+  reasons = member_array (shown, "reasons");
+  for (guint i = 0; i < json_array_get_length (reasons); i++)
+    {
+      reason = json_array_get_object_element (reasons, i);
+      if (g_strcmp0 (json_object_get_string_member (reason, "question"), "spare-part") == 0)
+        {
+          spare_part_reason = TRUE;
+          g_assert_nonnull (strstr (json_object_get_string_member (reason, "ref"),
+                                    "Article 2(6)"));
+        }
+    }
+  g_assert_true (spare_part_reason);
+
+  /* Answers that exclude each other need a lawyer. */
+  conflict = run (f, "scope", "set", id, "--answer", "spare-part=no",
+                  "--answer", "commercial=yes", "--answer", "foss-not-monetised=yes", NULL);
+  assert_ok (conflict);
+  g_assert_cmpstr (scope_outcome (f, id, &shown), ==, "needs-review");
+  reason = json_array_get_object_element (member_array (shown, "reasons"), 0);
+  g_assert_true (json_object_get_null_member (reason, "question"));
+
+  /* So does an answer the user is not sure of (answers are not case-sensitive). */
+  unsure = run (f, "scope", "set", id, "--answer", "foss-not-monetised=no",
+                "--answer", "medical-device=Unsure", NULL);
+  assert_ok (unsure);
+  g_assert_cmpstr (scope_outcome (f, id, &shown), ==, "needs-review");
+  reason = json_array_get_object_element (member_array (shown, "reasons"), 0);
+  g_assert_cmpstr (json_object_get_string_member (reason, "question"), ==, "medical-device");
+
+  /* A withdrawn answer leaves the check incomplete. */
+  cleared = run (f, "scope", "set", id, "--clear", "medical-device", NULL);
+  assert_ok (cleared);
+  g_assert_cmpstr (scope_outcome (f, id, &shown), ==, "incomplete");
+  g_assert_false (json_object_has_member (json_object_get_object_member (
+                    json_node_get_object (shown), "answers"), "medical-device"));
+}
+
+static void
+test_scope_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) bad_question = NULL;
+  g_autoptr(Result) bad_answer = NULL;
+  g_autoptr(Result) no_answer = NULL;
+  g_autoptr(Result) twice = NULL;
+  g_autoptr(Result) nothing = NULL;
+  g_autoptr(Result) missing = NULL;
+
+  answer_in_scope (f, id);
+  before = run (f, "scope", "show", id, "--json", NULL);
+  assert_ok (before);
+
+  /* Each comes with a valid answer that must not be stored either. */
+  bad_question = run (f, "scope", "set", id, "--answer", "spare-part=yes",
+                      "--answer", "is-a-toaster=yes", NULL);
+  assert_refused (bad_question, 2, "is-a-toaster");
+  /* The message lists the questions there are. */
+  g_assert_nonnull (strstr (bad_question->err, "commercial, data-connection"));
+  g_assert_nonnull (strstr (bad_question->err, "pure-saas"));
+
+  bad_answer = run (f, "scope", "set", id, "--answer", "spare-part=yes",
+                    "--answer", "commercial=maybe", NULL);
+  assert_refused (bad_answer, 2, "maybe");
+  g_assert_nonnull (strstr (bad_answer->err, "yes, no or unsure"));
+
+  no_answer = run (f, "scope", "set", id, "--answer", "spare-part", NULL);
+  assert_refused (no_answer, 2, "QUESTION=ANSWER");
+  twice = run (f, "scope", "set", id, "--answer", "spare-part=yes",
+               "--answer", "spare-part=no", NULL);
+  assert_refused (twice, 2, "spare-part");
+  nothing = run (f, "scope", "set", id, NULL);
+  assert_refused (nothing, 2, "--answer");
+  missing = run (f, "scope", "set", "999", "--answer", "spare-part=no", NULL);
+  assert_refused (missing, 1, "999");
+
+  after = run (f, "scope", "show", id, "--json", NULL);
+  assert_ok (after);
+  g_assert_cmpstr (after->out, ==, before->out);
+}
+
+/* Classification */
+
+static JsonObject *
+array_object (JsonNode *array,
+              guint     index)
+{
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (array)), >, index);
+
+  return json_array_get_object_element (json_node_get_array (array), index);
+}
+
+static void
+test_classify_suggest (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonNode) baby = NULL;
+  g_autoptr(JsonNode) thermostat = NULL;
+  g_autoptr(JsonNode) tv = NULL;
+  g_autoptr(Result) baby_text = NULL;
+  g_autoptr(Result) tv_text = NULL;
+  g_autoptr(Result) empty = NULL;
+  g_autoptr(Result) blank = NULL;
+  g_autofree char *words = NULL;
+  JsonObject *best;
+
+  /* Several arguments are one description. */
+  baby = run_json (f, "classify", "suggest", "WiFi", "baby", "monitor", "with", "night",
+                   "vision", NULL);
+  best = array_object (baby, 0);
+  g_assert_cmpstr (json_object_get_string_member (best, "item"), ==, "AnnexIII.ClassI.17");
+  g_assert_cmpstr (json_object_get_string_member (best, "category"), ==, "important-class-1");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (best, "title"),
+                                   "Smart home products with security functionalities"));
+  g_assert_cmpstr (json_object_get_string_member (best, "ref"), ==,
+                   "Annex III, Class I, point 17");
+  g_assert_cmpfloat (json_object_get_double_member (best, "score"), >, 0);
+  g_assert_false (json_object_get_boolean_member (best, "feature"));
+  words = join_strings (json_object_get_array_member (best, "matched_words"));
+  g_assert_cmpstr (words, ==, "baby monitor");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (best, "matched_terms")),
+                    >, 0);
+
+  thermostat = run_json (f, "classify", "suggest", "Smart thermostat", NULL);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (thermostat));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (thermostat)), ==, 0);
+
+  /* A browser the TV comes with does not make the TV important (Article 7(1)). */
+  tv = run_json (f, "classify", "suggest", "Smart TV with built-in web browser", NULL);
+  best = array_object (tv, 0);
+  g_assert_cmpstr (json_object_get_string_member (best, "item"), ==, "AnnexIII.ClassI.2");
+  g_assert_true (json_object_get_boolean_member (best, "feature"));
+
+  tv_text = run (f, "classify", "suggest", "Smart TV with built-in web browser", NULL);
+  assert_ok (tv_text);
+  g_assert_nonnull (strstr (tv_text->out, "(feature: integrating it does not make the product "
+                                          "important, Article 7(1))"));
+  g_assert_true (g_regex_match_simple ("^Suggested category: Default", tv_text->out,
+                                       G_REGEX_MULTILINE, 0));
+
+  /* Text: numbered, the matched words marked in the regulation's title. */
+  baby_text = run (f, "classify", "suggest", "WiFi baby monitor with night vision", NULL);
+  assert_ok (baby_text);
+  g_assert_true (g_str_has_prefix (baby_text->out, "1. Important, class I — Annex III, Class I, "
+                                                   "point 17 (AnnexIII.ClassI.17)\n"));
+  g_assert_nonnull (strstr (baby_text->out, "[baby]"));
+  g_assert_nonnull (strstr (baby_text->out, "Matched: baby monitor"));
+  g_assert_true (g_regex_match_simple ("^Suggested category: Important, class I", baby_text->out,
+                                       G_REGEX_MULTILINE, 0));
+
+  empty = run (f, "classify", "suggest", NULL);
+  assert_refused (empty, 2, NULL);
+  blank = run (f, "classify", "suggest", "  ", NULL);
+  assert_refused (blank, 2, "empty");
+
+  /* The catalogue is built in: --db names a file that never appears. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_classify_set (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *gateway = run_id (f, "product", "add", "--name", "Edge Gateway",
+                                     "--model", "EG-1", NULL);
+  g_autofree char *monitor = run_id (f, "product", "add", "--name", "WiFi baby monitor",
+                                     "--model", "BM-1", NULL);
+  g_autoptr(Result) unexplained = NULL;
+  g_autoptr(Result) two_classes = NULL;
+  g_autoptr(Result) default_refused = NULL;
+  g_autoptr(Result) default_justified = NULL;
+  g_autoptr(Result) unknown_item = NULL;
+  g_autoptr(Result) neither = NULL;
+  g_autoptr(Result) both = NULL;
+  g_autoptr(Result) public_not_foss = NULL;
+  g_autoptr(Result) missing = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) still = NULL;
+  g_autoptr(JsonNode) overridden = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  g_autofree char *items = NULL;
+  JsonArray *details;
+  JsonArray *entries;
+  gboolean override_logged = FALSE;
+
+  /* “Edge Gateway” suggests no category: class II needs a reason… */
+  unexplained = run (f, "classify", "set", gateway, "--item", "AnnexIII.ClassI.12",
+                     "--item", "AnnexIII.ClassII.2", NULL);
+  assert_refused (unexplained, 1, "justification");
+
+  /* …unless the description given suggests class II too. The highest class wins. */
+  two_classes = run (f, "classify", "set", gateway, "--item", "AnnexIII.ClassI.12",
+                     "--item", "AnnexIII.ClassII.2",
+                     "--description", "Firewall appliance and router", NULL);
+  assert_ok (two_classes);
+  g_assert_cmpstr (two_classes->out, ==, "");
+  shown = run_json (f, "classify", "show", gateway, NULL);
+  g_assert_true (member_bool (shown, "classified"));
+  g_assert_cmpstr (member_string (shown, "category"), ==, "important-class-2");
+  g_assert_cmpstr (member_string (shown, "suggested_category"), ==, "important-class-2");
+  g_assert_cmpstr (member_string (shown, "description"), ==, "Firewall appliance and router");
+  g_assert_true (member_is_null (shown, "justification"));
+  items = join_strings (member_array (shown, "items"));
+  g_assert_cmpstr (items, ==, "AnnexIII.ClassI.12 AnnexIII.ClassII.2");
+  details = member_array (shown, "item_details");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (details, 0),
+                                                  "category"), ==, "important-class-1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (details, 1),
+                                                  "ref"), ==, "Annex III, Class II, point 2");
+  g_assert_nonnull (strstr (member_string (shown, "rationale"), "Important, class II"));
+
+  /* A baby monitor declared default: an override, refused without a reason… */
+  default_refused = run (f, "classify", "set", monitor, "--default", NULL);
+  assert_refused (default_refused, 1, "justification");
+  still = run_json (f, "classify", "show", monitor, NULL);
+  g_assert_false (member_bool (still, "classified"));
+  g_assert_cmpstr (member_string (still, "category"), ==, "default");
+  g_assert_cmpstr (member_string (still, "suggested_category"), ==, "important-class-1");
+
+  /* …and stored with one, which the audit log keeps. */
+  default_justified = run (f, "classify", "set", monitor, "--default", "--justification",
+                           "The camera module is bought in; the product is a relay.", NULL);
+  assert_ok (default_justified);
+  overridden = run_json (f, "classify", "show", monitor, NULL);
+  g_assert_true (member_bool (overridden, "classified"));
+  g_assert_cmpstr (member_string (overridden, "category"), ==, "default");
+  g_assert_cmpuint (json_array_get_length (member_array (overridden, "items")), ==, 0);
+  g_assert_cmpstr (member_string (overridden, "justification"), ==,
+                   "The camera module is bought in; the product is a relay.");
+
+  audit = run_json (f, "audit", NULL);
+  entries = json_node_get_array (audit);
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "action"),
+                     "classification.override") != 0)
+        continue;
+      override_logged = TRUE;
+      g_assert_cmpint (json_object_get_int_member (entry, "object_id"), ==,
+                       g_ascii_strtoll (monitor, NULL, 10));
+      g_assert_nonnull (strstr (json_object_get_string_member (entry, "detail"),
+                                "The camera module is bought in"));
+      g_assert_cmpstr (json_object_get_string_member (entry, "actor"), ==, ACTOR);
+    }
+  g_assert_true (override_logged);
+
+  unknown_item = run (f, "classify", "set", gateway, "--item", "AnnexIII.ClassI.99", NULL);
+  assert_refused (unknown_item, 1, "AnnexIII.ClassI.99");
+  neither = run (f, "classify", "set", gateway, NULL);
+  assert_refused (neither, 2, "--default");
+  both = run (f, "classify", "set", gateway, "--item", "AnnexIII.ClassI.12", "--default", NULL);
+  assert_refused (both, 2, "--default");
+  public_not_foss = run (f, "classify", "set", gateway, "--default", "--documentation-public",
+                         NULL);
+  assert_refused (public_not_foss, 2, "--foss");
+  missing = run (f, "classify", "set", "999", "--default", NULL);
+  assert_refused (missing, 1, "999");
+
+  /* None of the refusals changed the gateway's classification. */
+  g_clear_pointer (&shown, json_node_unref);
+  shown = run_json (f, "classify", "show", gateway, NULL);
+  g_assert_cmpstr (member_string (shown, "category"), ==, "important-class-2");
+}
+
+static char *
+procedures_of (Fixture    *f,
+               const char *id)
+{
+  g_autoptr(JsonNode) shown = run_json (f, "classify", "show", id, NULL);
+
+  return join_strings (member_array (shown, "procedures"));
+}
+
+static void
+classify (Fixture    *f,
+          const char *id,
+          const char *first,
+          ...) G_GNUC_NULL_TERMINATED;
+
+/* classify set ID ARGS… --justification …, which must succeed. */
+static void
+classify (Fixture    *f,
+          const char *id,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(Result) result = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) "classify");
+  g_ptr_array_add (args, (char *) "set");
+  g_ptr_array_add (args, (char *) id);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  /* The thermostats below suggest the default category. */
+  g_ptr_array_add (args, (char *) "--justification");
+  g_ptr_array_add (args, (char *) "Checked by hand against Annex III.");
+  g_ptr_array_add (args, NULL);
+
+  result = run_argv (f, (const char * const *) args->pdata);
+  assert_ok (result);
+}
+
+/* `classify coverage ID --applied REQ=EN 18031-1:2024` for every essential
+ * requirement the catalogue lists. */
+static void
+cover_every_requirement (Fixture    *f,
+                         const char *id)
+{
+  const char *sections[] = { "AnnexI.PartI", "AnnexI.PartII" };
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(Result) result = NULL;
+
+  g_ptr_array_add (args, g_strdup ("classify"));
+  g_ptr_array_add (args, g_strdup ("coverage"));
+  g_ptr_array_add (args, g_strdup (id));
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      g_autoptr(JsonNode) items = run_json (f, "catalogue", sections[s], NULL);
+      JsonArray *array = json_node_get_array (items);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *item = json_array_get_object_element (array, i);
+
+          if (g_strcmp0 (json_object_get_string_member (item, "kind"), "requirement") != 0)
+            continue;
+          g_ptr_array_add (args, g_strdup ("--applied"));
+          g_ptr_array_add (args, g_strdup_printf ("%s=EN 18031-1:2024",
+                                                  json_object_get_string_member (item, "id")));
+        }
+    }
+  g_ptr_array_add (args, NULL);
+
+  result = run_argv (f, (const char * const *) args->pdata);
+  assert_ok (result);
+  g_assert_cmpstr (result->out, ==, "");
+}
+
+static void
+test_classify_procedures (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *foss = add_product (f);
+  g_autofree char *unclassified = NULL;
+  g_autofree char *as_default = NULL;
+  g_autofree char *class_1 = NULL;
+  g_autofree char *partly = NULL;
+  g_autofree char *covered = NULL;
+  g_autofree char *class_2 = NULL;
+  g_autofree char *critical = NULL;
+  g_autofree char *foss_only = NULL;
+  g_autofree char *foss_public = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(Result) partial = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) text = NULL;
+  JsonArray *routes;
+  JsonObject *module_a;
+
+  /* Not classified yet: presumed default, every procedure open. */
+  shown = run_json (f, "classify", "show", id, NULL);
+  g_assert_false (member_bool (shown, "classified"));
+  g_assert_cmpstr (member_string (shown, "category"), ==, "default");
+  g_assert_cmpuint (json_array_get_length (member_array (shown, "items")), ==, 0);
+  g_assert_cmpstr (member_string (shown, "suggested_category"), ==, "default");
+  unclassified = join_strings (member_array (shown, "procedures"));
+  g_assert_cmpstr (unclassified, ==, "module-a module-b+c module-h eucc");
+  routes = member_array (shown, "routes");
+  g_assert_cmpuint (json_array_get_length (routes), ==, 4);
+  module_a = json_array_get_object_element (routes, 0);
+  g_assert_cmpstr (json_object_get_string_member (module_a, "procedure"), ==, "module-a");
+  g_assert_cmpstr (json_object_get_string_member (module_a, "status"), ==, "open");
+  g_assert_false (json_object_get_boolean_member (module_a, "notified_body"));
+  g_assert_cmpstr (json_object_get_string_member (module_a, "ref"), ==, "Article 32(1)");
+  g_assert_nonnull (json_object_get_string_member (module_a, "explanation"));
+
+  classify (f, id, "--default", NULL);
+  as_default = procedures_of (f, id);
+  g_assert_cmpstr (as_default, ==, "module-a module-b+c module-h eucc");
+
+  /* Class I: module A only once standards cover every requirement in full. */
+  classify (f, id, "--item", "AnnexIII.ClassI.17", NULL);
+  class_1 = procedures_of (f, id);
+  g_assert_cmpstr (class_1, ==, "module-b+c module-h eucc");
+
+  partial = run (f, "classify", "coverage", id, "--applied", "AnnexI.PartI.1=EN 18031-1:2024",
+                 "--not-applied", "AnnexI.PartII.8", NULL);
+  assert_ok (partial);
+  partly = procedures_of (f, id);
+  g_assert_cmpstr (partly, ==, "module-b+c module-h eucc");
+  g_clear_pointer (&shown, json_node_unref);
+  shown = run_json (f, "classify", "show", id, NULL);
+  g_assert_cmpint (member_int (shown, "requirements_covered"), ==, 1);
+  g_assert_cmpint (member_int (shown, "requirements_total"), ==, 22);
+  module_a = json_array_get_object_element (member_array (shown, "routes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (module_a, "status"), ==, "covered-requirements");
+  g_assert_false (json_object_get_boolean_member (module_a, "usable"));
+  g_assert_cmpstr (json_object_get_string_member (module_a, "ref"), ==, "Article 32(2)");
+  {
+    JsonObject *first = json_array_get_object_element (member_array (shown, "coverage"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "requirement"), ==, "AnnexI.PartI.1");
+    g_assert_true (json_object_get_boolean_member (first, "applied_in_full"));
+    g_assert_cmpstr (json_object_get_string_member (first, "reference"), ==, "EN 18031-1:2024");
+  }
+
+  /* Unknown requirements are named, and nothing of the call is stored. */
+  unknown = run (f, "classify", "coverage", id, "--applied", "AnnexI.PartI.2.a=EN 1",
+                 "--applied", "AnnexI.PartI.9", "--not-applied", "Annex1.Part1.1", NULL);
+  assert_refused (unknown, 1, "AnnexI.PartI.9");
+  g_assert_nonnull (strstr (unknown->err, "Annex1.Part1.1"));
+  after = run_json (f, "classify", "show", id, NULL);
+  g_assert_cmpint (member_int (after, "requirements_covered"), ==, 1);
+
+  cover_every_requirement (f, id);
+  covered = procedures_of (f, id);
+  g_assert_cmpstr (covered, ==, "module-a module-b+c module-h eucc");
+
+  text = run (f, "classify", "show", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^Category: +Important, class I \\(", text->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Standards coverage: +22 of 22 ", text->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Usable procedures: +module-a, module-b\\+c, module-h, eucc$",
+                                       text->out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (text->out, "Rationale:"));
+
+  /* Class II never has module A, whatever the standards; nor has critical. */
+  classify (f, id, "--item", "AnnexIII.ClassII.2", NULL);
+  class_2 = procedures_of (f, id);
+  g_assert_cmpstr (class_2, ==, "module-b+c module-h eucc");
+  classify (f, id, "--item", "AnnexIV.3", NULL);
+  critical = procedures_of (f, id);
+  g_assert_cmpstr (critical, ==, "module-b+c module-h eucc");
+
+  /* Article 32(5): free software with public documentation keeps module A. */
+  classify (f, foss, "--item", "AnnexIII.ClassI.17", "--foss", NULL);
+  foss_only = procedures_of (f, foss);
+  g_assert_cmpstr (foss_only, ==, "module-b+c module-h eucc");
+  classify (f, foss, "--item", "AnnexIII.ClassI.17", "--foss", "--documentation-public", NULL);
+  foss_public = procedures_of (f, foss);
+  g_assert_cmpstr (foss_public, ==, "module-a module-b+c module-h eucc");
+  g_clear_pointer (&shown, json_node_unref);
+  shown = run_json (f, "classify", "show", foss, NULL);
+  g_assert_true (member_bool (shown, "is_foss"));
+  g_assert_true (member_bool (shown, "documentation_public"));
+  module_a = json_array_get_object_element (member_array (shown, "routes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (module_a, "ref"), ==, "Article 32(5)");
+}
+
+/* Dates */
+
+static JsonNode *
+set_dates (Fixture    *f,
+           const char *id,
+           const char *option,
+           const char *value)
+{
+  g_autoptr(Result) set = run (f, "product", "set", id, option, value, NULL);
+
+  assert_ok (set);
+
+  return run_json (f, "dates", id, NULL);
+}
+
+static void
+test_dates (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(JsonNode) none = run_json (f, "dates", id, NULL);
+  g_autoptr(JsonNode) placed = NULL;
+  g_autoptr(JsonNode) short_support = NULL;
+  g_autoptr(JsonNode) explained = NULL;
+  g_autoptr(JsonNode) later = NULL;
+  g_autoptr(JsonNode) earlier = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) bad_date = NULL;
+  JsonArray *key_dates = member_array (none, "key_dates");
+  gboolean application_listed = FALSE;
+
+  /* No dates recorded: the regulation's dates only. */
+  g_assert_true (member_is_null (none, "placed_on_market"));
+  g_assert_true (member_is_null (none, "support_end"));
+  g_assert_true (member_is_null (none, "support_months"));
+  g_assert_true (member_is_null (none, "retention_until"));
+  g_assert_true (member_is_null (none, "end_of_support"));
+  g_assert_cmpint (member_int (none, "minimum_support_years"), ==, 5);
+  g_assert_false (member_bool (none, "placed_before_application"));
+  g_assert_cmpuint (json_array_get_length (key_dates), ==, 3);
+  for (guint i = 0; i < json_array_get_length (key_dates); i++)
+    {
+      JsonObject *key = json_array_get_object_element (key_dates, i);
+
+      g_assert_true (json_object_has_member (key, "passed"));
+      g_assert_nonnull (json_object_get_string_member (key, "label"));
+      g_assert_nonnull (json_object_get_string_member (key, "ref"));
+      if (g_str_equal (json_object_get_string_member (key, "id"), "Date.application"))
+        {
+          application_listed = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (key, "date"), ==, "2027-12-11");
+        }
+    }
+  g_assert_true (application_listed);
+
+  placed = set_dates (f, id, "--placed-on-market", "2027-03-01");
+  g_assert_cmpstr (member_string (placed, "placed_on_market"), ==, "2027-03-01");
+  g_assert_cmpstr (member_string (placed, "retention_until"), ==, "2037-03-01");
+  g_assert_false (member_bool (placed, "support_needs_rationale"));
+
+  /* Three years of support: short of the five of Article 13(8), unexplained. */
+  short_support = set_dates (f, id, "--support-end", "2030-03-01");
+  g_assert_cmpstr (member_string (short_support, "support_end"), ==, "2030-03-01");
+  g_assert_cmpint (member_int (short_support, "support_months"), ==, 36);
+  g_assert_true (member_bool (short_support, "support_shorter_than_minimum"));
+  g_assert_true (member_bool (short_support, "support_needs_rationale"));
+  g_assert_nonnull (strstr (member_string (short_support, "end_of_support"), "2030"));
+  g_assert_cmpstr (member_string (short_support, "retention_until"), ==, "2037-03-01");
+  /* 1 March 2027 is before 11 December 2027: Article 69(2). */
+  g_assert_true (member_bool (short_support, "placed_before_application"));
+
+  text = run (f, "dates", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^End of support: +2030-03-01 \\(March 2030\\)$", text->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (text->out, "--support-rationale"));
+  g_assert_nonnull (strstr (text->out, "2027-12-11 (ahead): All obligations"));
+
+  explained = set_dates (f, id, "--support-rationale", "Expected use time is three years.");
+  g_assert_true (member_bool (explained, "support_shorter_than_minimum"));
+  g_assert_false (member_bool (explained, "support_needs_rationale"));
+  g_assert_cmpstr (member_string (explained, "support_rationale"), ==,
+                   "Expected use time is three years.");
+
+  later = set_dates (f, id, "--placed-on-market", "2028-01-15");
+  g_assert_false (member_bool (later, "placed_before_application"));
+  earlier = set_dates (f, id, "--placed-on-market", "2026-05-01");
+  g_assert_true (member_bool (earlier, "placed_before_application"));
+  g_assert_cmpstr (member_string (earlier, "retention_until"), ==, "2036-05-01");
+
+  bad_date = run (f, "product", "set", id, "--placed-on-market", "2027-02-30", NULL);
+  assert_refused (bad_date, 1, "2027-02-30");
+}
+
+/* The new commands and the database */
+
+static void
+test_assessment_no_database (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *commands_to_try[][8] = {
+    { "scope", "show", "1", NULL },
+    { "scope", "set", "1", "--answer", "spare-part=no", NULL },
+    { "classify", "show", "1", NULL },
+    { "classify", "set", "1", "--default", NULL },
+    { "classify", "coverage", "1", "--applied", "AnnexI.PartI.1", NULL },
+    { "dates", "1", "--json", NULL },
+  };
+
+  /* Reading or recording, a product that cannot exist is refused, and a
+   * mistyped --db does not leave an empty project behind. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands_to_try); i++)
+    {
+      g_autoptr(Result) result = run_argv (f, commands_to_try[i]);
+
+      assert_refused (result, 1, "no product with id 1");
+    }
+
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+/* The declaration through the new commands */
+
+static void
+test_declaration_assessed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *class_2 = NULL;
+  g_autofree char *before_ids = NULL;
+  g_autofree char *scoped_ids = NULL;
+  g_autofree char *module_a_ids = NULL;
+  g_autofree char *b_c_ids = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) scoped = NULL;
+  g_autoptr(JsonNode) ready = NULL;
+  g_autoptr(JsonNode) module_a = NULL;
+  g_autoptr(JsonNode) b_c = NULL;
+  g_autoptr(Result) procedure = NULL;
+
+  add_manufacturer (f);
+  id = add_product (f);
+  complete_declaration (f, id);
+
+  before = run_json (f, "declaration", "show", id, NULL);
+  before_ids = missing_ids (before);
+  g_assert_cmpstr (before_ids, ==, "scope.in-scope classification.category");
+
+  answer_in_scope (f, id);
+  scoped = run_json (f, "declaration", "show", id, NULL);
+  scoped_ids = missing_ids (scoped);
+  g_assert_cmpstr (scoped_ids, ==, "classification.category");
+
+  classify (f, id, "--default", NULL);
+  ready = run_json (f, "declaration", "show", id, NULL);
+  g_assert_true (member_bool (ready, "ready"));
+
+  /* Class II cannot use module A: the declaration says so… */
+  class_2 = add_product (f);
+  complete_declaration (f, class_2);
+  answer_in_scope (f, class_2);
+  classify (f, class_2, "--item", "AnnexIII.ClassII.2", NULL);
+  module_a = run_json (f, "declaration", "show", class_2, NULL);
+  g_assert_false (member_bool (module_a, "ready"));
+  module_a_ids = missing_ids (module_a);
+  g_assert_nonnull (strstr (module_a_ids, "declaration.procedure-open"));
+
+  /* …until a procedure open to it is chosen. */
+  procedure = run (f, "declaration", "set", class_2, "--procedure", "module-b+c", NULL);
+  assert_ok (procedure);
+  b_c = run_json (f, "declaration", "show", class_2, NULL);
+  b_c_ids = missing_ids (b_c);
+  g_assert_null (strstr (b_c_ids, "declaration.procedure-open"));
+  g_assert_null (strstr (b_c_ids, "classification.category"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1197,6 +1956,14 @@ main (int    argc,
   ADD ("/cli/audit", test_audit);
   ADD ("/cli/database/not-sqlite", test_database_not_sqlite);
   ADD ("/cli/catalogue", test_catalogue);
+  ADD ("/cli/scope", test_scope);
+  ADD ("/cli/scope/refused", test_scope_refused);
+  ADD ("/cli/classify/suggest", test_classify_suggest);
+  ADD ("/cli/classify/set", test_classify_set);
+  ADD ("/cli/classify/procedures", test_classify_procedures);
+  ADD ("/cli/dates", test_dates);
+  ADD ("/cli/assessment/no-database", test_assessment_no_database);
+  ADD ("/cli/declaration/assessed", test_declaration_assessed);
 #undef ADD
 
   return g_test_run ();

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "cf-application.h"
+#include "cf-assessment-wizard.h"
+#include "cf-product-status.h"
+#include "cf-scope.h"
 #include "cf-document-row.h"
 #include "cf-product-row.h"
 #include "cf-record-editor.h"
@@ -170,12 +173,18 @@ type_into (CfRecordEditor *editor,
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* A user's click ends in "clicked" (or "toggled"); gtk_widget_activate()
+ * would only emit it after a key-release timeout. Insensitive or hidden
+ * buttons cannot be clicked. */
 static void
 click (GtkWidget *button)
 {
-  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_is_visible (button));
-  gtk_widget_activate (button);
+  if (GTK_IS_CHECK_BUTTON (button))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (button), !gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+  else
+    g_signal_emit_by_name (button, "clicked");
 }
 
 /* Finds, among @root's descendants, a sidebar row showing a product named @name. */
@@ -359,17 +368,52 @@ find_message_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      /* Mapped, not merely visible: buttons act only once realized. */
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
         return ADW_MESSAGE_DIALOG (window);
     }
 
   return NULL;
 }
 
+/* Clicks the dialog's button with @label, as a user would. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *label)
+{
+  GtkWidget *stack[64];
+  guint n = 0;
+
+  stack[n++] = GTK_WIDGET (dialog);
+  while (n > 0)
+    {
+      GtkWidget *widget = stack[--n];
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        {
+          /* "clicked" is what a pointer click ends in, and what the dialog
+           * listens to; activation would wait for a key-release timeout. */
+          click (widget);
+          return;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child && n < G_N_ELEMENTS (stack);
+           child = gtk_widget_get_next_sibling (child))
+        stack[n++] = child;
+    }
+
+  g_error ("the dialog has no button “%s”", label);
+}
+
 static gboolean
 message_dialog_is_open (gpointer data)
 {
   return find_message_dialog () != NULL;
+}
+
+static gboolean
+message_dialog_is_closed (gpointer data)
+{
+  return find_message_dialog () == NULL;
 }
 
 /* Closing the window while a form holds typed, unsaved text asks first. */
@@ -393,8 +437,8 @@ test_unsaved_form_is_not_lost (Fixture       *f,
   g_assert_true (find_editor () == editor);
 
   /* Keep editing: everything typed is still there. */
-  adw_message_dialog_response (dialog, "keep");
-  spin_briefly ();
+  respond (dialog, "_Keep Editing");
+  spin_until (message_dialog_is_closed, NULL, "the question closes");
   g_assert_true (find_editor () == editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_record_editor_get_field_widget (editor, "name"))),
                    ==, "Half-typed product");
@@ -402,9 +446,157 @@ test_unsaved_form_is_not_lost (Fixture       *f,
   /* Discarding is a deliberate second step. */
   gtk_window_close (GTK_WINDOW (editor));
   spin_until (message_dialog_is_open, NULL, "the discard question appears again");
-  adw_message_dialog_response (find_message_dialog (), "discard");
+  respond (find_message_dialog (), "_Discard");
   spin_until (editor_is_closed, NULL, "the form closes after discarding");
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 0);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static CfAssessmentWizard *
+find_wizard (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_ASSESSMENT_WIZARD (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CF_ASSESSMENT_WIZARD (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+wizard_is_open (gpointer data)
+{
+  return find_wizard () != NULL;
+}
+
+static gboolean
+wizard_is_closed (gpointer data)
+{
+  return find_wizard () == NULL;
+}
+
+static void
+next_page (CfAssessmentWizard *wizard)
+{
+  click (find_named (GTK_WIDGET (wizard), "next"));
+  spin_briefly ();
+}
+
+/* The scope and classification wizard, walked as a user would. */
+static void
+test_assessment_wizard (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfCatalogue) catalogue = cf_catalogue_load_default (&error);
+  g_autoptr(GPtrArray) questions = cf_scope_list_questions (catalogue);
+  g_autoptr(CfProductStatus) status = NULL;
+  CfRecordEditor *editor;
+  CfAssessmentWizard *wizard;
+  GtkWidget *check, *outcome;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  spin_until (editor_is_open, NULL, "the New Product form opens");
+  editor = find_editor ();
+  type_into (editor, "name", "WiFi baby monitor");
+  type_into (editor, "model", "BM-1");
+  click (cf_record_editor_get_save_button (editor));
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  id = cf_window_get_selected_product_id (f->window);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assess", NULL);
+  spin_until (wizard_is_open, NULL, "the wizard opens");
+  wizard = find_wizard ();
+  next_page (wizard);   /* past the introduction */
+
+  /* One question per page; Next waits for an answer. */
+  for (guint i = 0; i < questions->len; i++)
+    {
+      CfCatalogueItem *q = g_ptr_array_index (questions, i);
+      g_autofree char *name = g_strdup_printf ("answer-%s-%s", cf_catalogue_item_get_attribute (q, "question"),
+                                               cf_catalogue_item_get_attribute (q, "in-scope-answer"));
+
+      g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (wizard), "next")));
+      click (find_named (GTK_WIDGET (wizard), name));
+      next_page (wizard);
+    }
+
+  outcome = find_named (GTK_WIDGET (wizard), "scope-outcome");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (outcome)), ==, "In scope");
+  next_page (wizard);
+
+  /* Classification: describe, and tick the category the search proposes. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "search")),
+                         "WiFi baby monitor with night vision");
+  spin_briefly ();
+  check = find_named (GTK_WIDGET (wizard), "category-AnnexIII.ClassI.17");
+  g_assert_nonnull (check);
+  click (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  next_page (wizard);
+
+  next_page (wizard);   /* procedures: shown, nothing to enter */
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "placed-on-market")), "2028-13-01");
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (wizard), "next")));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "placed-on-market")), "2028-02-01");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "support-end")), "2033-02-28");
+  next_page (wizard);
+
+  /* The summary saves everything at once. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (wizard), "next"))), ==, "_Save");
+  next_page (wizard);
+  spin_until (wizard_is_closed, NULL, "the wizard closes after saving");
+  spin_briefly ();
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  status = cf_product_status_load (store, catalogue, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status->scope->outcome, ==, CF_SCOPE_IN_SCOPE);
+  g_assert_nonnull (status->classification);
+  g_assert_cmpint (status->classification->category, ==, CF_CATEGORY_IMPORTANT_CLASS_1);
+  g_assert_cmpstr (status->classification->items[0], ==, "AnnexIII.ClassI.17");
+  g_assert_cmpstr (cf_record_get_field (CF_RECORD (status->product), "placed-on-market"), ==, "2028-02-01");
+
+  /* The product page shows the category as a badge. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (f->window), "category-badge"))), ==,
+                   "Important, class I");
+
+  /* Running it again starts from what was stored. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assess", NULL);
+  spin_until (wizard_is_open, NULL, "the wizard opens again");
+  wizard = find_wizard ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (wizard),
+                                                                              "answer-commercial-yes"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (wizard),
+                                                                            "category-AnnexIII.ClassI.17"))));
+  gtk_window_close (GTK_WINDOW (wizard));   /* nothing changed: closes without asking */
+  spin_until (wizard_is_closed, NULL, "the unchanged wizard closes");
 }
 
 static gboolean
@@ -518,6 +710,7 @@ main (int    argc,
   ADD ("/ui/window/manufacturer-validation", test_manufacturer_validation);
   ADD ("/ui/window/generate-declaration", test_generate_declaration);
   ADD ("/ui/window/unsaved-form-is-not-lost", test_unsaved_form_is_not_lost);
+  ADD ("/ui/window/assessment-wizard", test_assessment_wizard);
 #undef ADD
 
   status = g_test_run ();

@@ -18,6 +18,7 @@ struct _CfContext
   CfStore     *store;
   CfCatalogue *catalogue;
   CfGenerator *generator;
+  CfClassifier *classifier;
 };
 
 G_DEFINE_FINAL_TYPE (CfContext, cf_context, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ cf_context_dispose (GObject *object)
   CfContext *self = CF_CONTEXT (object);
 
   g_clear_object (&self->generator);
+  g_clear_object (&self->classifier);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->store);
 
@@ -58,6 +60,7 @@ cf_context_new (CfStore     *store,
   self->store = g_object_ref (store);
   self->catalogue = g_object_ref (catalogue);
   self->generator = cf_generator_new (store, catalogue);
+  self->classifier = cf_classifier_new (catalogue);
 
   return self;
 }
@@ -81,4 +84,11 @@ cf_context_get_generator (CfContext *self)
 {
   g_return_val_if_fail (CF_IS_CONTEXT (self), NULL);
   return self->generator;
+}
+
+CfClassifier *
+cf_context_get_classifier (CfContext *self)
+{
+  g_return_val_if_fail (CF_IS_CONTEXT (self), NULL);
+  return self->classifier;
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "cf-catalogue.h"
+#include "cf-classifier.h"
 #include "cf-generator.h"
 #include "cf-store.h"
 
@@ -22,5 +23,6 @@ CfContext   *cf_context_new           (CfStore     *store,
 CfStore     *cf_context_get_store     (CfContext   *self);
 CfCatalogue *cf_context_get_catalogue (CfContext   *self);
 CfGenerator *cf_context_get_generator (CfContext   *self);
+CfClassifier *cf_context_get_classifier (CfContext *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cf-assessment-wizard.h"
 #include "cf-declaration.h"
 #include "cf-document-row.h"
 #include "cf-product-status.h"
@@ -23,6 +24,13 @@ struct _CfProductPage
 
   /* Template widgets */
   GtkWidget           *example_banner;
+  AdwActionRow        *scope_row;
+  GtkImage            *scope_icon;
+  AdwActionRow        *category_row;
+  GtkLabel            *category_badge;
+  AdwActionRow        *procedures_row;
+  AdwActionRow        *dates_row;
+  GtkImage            *dates_icon;
   AdwPreferencesGroup *product_group;
   AdwPreferencesGroup *declaration_group;
   AdwActionRow        *status_row;
@@ -162,6 +170,140 @@ show_readiness (CfProductPage            *self,
 }
 
 static void
+set_icon (GtkImage   *image,
+          const char *icon_name,
+          const char *css_class)
+{
+  static const char * const classes[] = { "success", "warning", "error", "dim-label" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (image), classes[i]);
+  gtk_image_set_from_icon_name (image, icon_name);
+  gtk_widget_add_css_class (GTK_WIDGET (image), css_class);
+}
+
+/* Scope, category, procedures and dates at a glance. */
+static void
+show_assessment (CfProductPage   *self,
+                 CfProductStatus *status)
+{
+  CfCatalogue *catalogue = cf_context_get_catalogue (self->context);
+  CfCategory category = status->classification ? status->classification->category : CF_CATEGORY_DEFAULT;
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GString) procedures = g_string_new (NULL);
+  g_autoptr(GString) dates = g_string_new (NULL);
+  g_autofree char *badge_class = NULL;
+  g_auto(GStrv) usable = cf_routing_usable_ids (status->routes);
+  CfLifecycle *lc = status->lifecycle;
+  static const char * const badge_classes[] = {
+    "category-default", "category-important-class-1", "category-important-class-2", "category-critical",
+  };
+
+  /* Scope */
+  for (guint i = 0; i < status->scope->reasons->len && status->scope->outcome != CF_SCOPE_INCOMPLETE; i++)
+    {
+      CfScopeReason *reason = g_ptr_array_index (status->scope->reasons, i);
+
+      g_string_append_printf (reasons, "%s%s (%s)", i ? "\n" : "", reason->text, reason->ref);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row),
+                                 cf_scope_outcome_get_label (status->scope->outcome));
+  adw_action_row_set_subtitle (self->scope_row,
+                               status->scope->outcome == CF_SCOPE_INCOMPLETE
+                               ? _("Answer the scope questions to find out whether Regulation (EU) 2024/2847 "
+                                   "applies to this product.")
+                               : reasons->str);
+  switch (status->scope->outcome)
+    {
+    case CF_SCOPE_IN_SCOPE:
+      set_icon (self->scope_icon, "emblem-ok-symbolic", "success");
+      break;
+    case CF_SCOPE_OUT_OF_SCOPE:
+      set_icon (self->scope_icon, "action-unavailable-symbolic", "error");
+      break;
+    case CF_SCOPE_NEEDS_REVIEW:
+      set_icon (self->scope_icon, "dialog-warning-symbolic", "warning");
+      break;
+    case CF_SCOPE_INCOMPLETE:
+    default:
+      set_icon (self->scope_icon, "dialog-question-symbolic", "dim-label");
+      break;
+    }
+
+  /* Category, as a badge; the items behind it underneath */
+  for (guint i = 0; i < G_N_ELEMENTS (badge_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->category_badge), badge_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->category_badge), "category-badge");
+  gtk_widget_add_css_class (GTK_WIDGET (self->category_badge), badge_classes[category]);
+  gtk_label_set_text (self->category_badge,
+                      status->classification ? cf_category_get_label (category) : _("Not classified"));
+  if (status->classification == NULL)
+    g_string_append (items, _("Not classified yet: until it is, the declaration stays a draft."));
+  else if (status->classification->items[0] == NULL)
+    g_string_append (items, _("Not in Annex III or Annex IV."));
+  for (guint i = 0; status->classification && status->classification->items[i] != NULL; i++)
+    {
+      CfCatalogueItem *item = cf_catalogue_lookup (catalogue, status->classification->items[i]);
+
+      if (item != NULL)
+        g_string_append_printf (items, "%s%s: %s", i ? "\n" : "", cf_catalogue_item_get_ref (item),
+                                cf_catalogue_item_get_text (item));
+    }
+  if (status->classification && status->classification->category != status->classification->suggested_category)
+    g_string_append_printf (items, "\n%s %s", _("Differs from the suggestion:"),
+                            status->classification->justification);
+  adw_action_row_set_subtitle (self->category_row, items->str);
+
+  /* Procedures */
+  for (guint i = 0; usable[i] != NULL; i++)
+    {
+      CfProcedure procedure;
+
+      cf_procedure_from_id (usable[i], &procedure);
+      g_string_append_printf (procedures, "%s%s", i ? "\n" : "", cf_procedure_get_label (procedure));
+    }
+  adw_action_row_set_subtitle (self->procedures_row, procedures->len ? procedures->str : _("None"));
+
+  /* Dates */
+  if (lc->placed_on_market != NULL)
+    {
+      g_autofree char *date = cf_date_to_iso (lc->placed_on_market);
+
+      g_string_append_printf (dates, _("Placed on the market: %s"), date);
+      if (lc->placed_before_application)
+        g_string_append_printf (dates, " %s", _("(before 11 December 2027: the requirements apply only after a "
+                                                "substantial modification, the reporting obligations always; "
+                                                "Article 69)"));
+    }
+  else
+    g_string_append (dates, _("Placed on the market: not set"));
+  if (lc->end_of_support_label != NULL)
+    g_string_append_printf (dates, "\n%s %s", _("Supported until:"), lc->end_of_support_label);
+  if (lc->support_needs_rationale)
+    g_string_append_printf (dates, "\n%s", _("The support period is shorter than five years and it is not "
+                                              "explained why (Article 13(8))."));
+  if (lc->retention_until != NULL)
+    {
+      g_autofree char *date = cf_date_to_iso (lc->retention_until);
+
+      g_string_append_printf (dates, "\n%s %s", _("Keep the documentation until:"), date);
+    }
+  for (guint i = 0; i < lc->key_dates->len; i++)
+    {
+      CfKeyDate *key = g_ptr_array_index (lc->key_dates, i);
+      g_autofree char *date = cf_date_to_iso (key->date);
+
+      if (g_str_equal (key->id, "Date.reporting") || g_str_equal (key->id, "Date.application"))
+        g_string_append_printf (dates, "\n%s: %s%s", date, key->label,
+                                key->passed ? _(" (applies now)") : "");
+    }
+  adw_action_row_set_subtitle (self->dates_row, dates->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->dates_icon),
+                          lc->support_needs_rationale || lc->support_ends_before_placing);
+}
+
+static void
 reload_documents (CfProductPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -244,7 +386,10 @@ reload (CfProductPage *self)
       g_clear_error (&error);
     }
   else
-    facts = cf_product_status_get_facts (status, cf_context_get_catalogue (self->context));
+    {
+      facts = cf_product_status_get_facts (status, cf_context_get_catalogue (self->context));
+      show_assessment (self, status);
+    }
   show_readiness (self, manufacturer, info, status ? &facts : NULL, is_example);
   adw_action_row_set_subtitle (self->procedure_row, cf_procedure_get_label (procedure));
   first_declaration_row = self->field_rows->len;
@@ -302,6 +447,25 @@ edit_action_cb (GtkWidget  *widget,
   editor = cf_record_editor_new (get_window (self), _("Edit Product"), CF_RECORD (self->product),
                                  save_product_cb, g_object_ref (self), g_object_unref);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+assess_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  CfAssessmentWizard *wizard;
+
+  wizard = cf_assessment_wizard_new (get_window (self), self->context, self->product_id, &error);
+  if (wizard == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (wizard));
 }
 
 static gboolean
@@ -732,6 +896,7 @@ cf_product_page_class_init (CfProductPageClass *klass)
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_install_action (widget_class, "product.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.assess", NULL, assess_action_cb);
   gtk_widget_class_install_action (widget_class, "product.edit-declaration", NULL, edit_declaration_action_cb);
   gtk_widget_class_install_action (widget_class, "product.generate", NULL, generate_action_cb);
   gtk_widget_class_install_action (widget_class, "product.cancel-generation", NULL, cancel_generation_action_cb);
@@ -740,6 +905,13 @@ cf_product_page_class_init (CfProductPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-product-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, scope_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, category_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, category_badge);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, procedures_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, dates_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, dates_icon);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, product_group);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, declaration_group);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, status_row);

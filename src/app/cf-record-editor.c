@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-discard-dialog.h"
 #include "cf-record-editor.h"
 #include "cf-text-row.h"
 
@@ -180,26 +181,11 @@ build_fields (CfRecordEditor *self)
     }
 }
 
-static gboolean
-close_after_discard_cb (gpointer user_data)
-{
-  CfRecordEditor *self = user_data;
-
-  self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     CfRecordEditor   *self)
+discard_cb (GtkWindow *window)
 {
-  /* The question is transient for the form and is still answering: close
-   * the form once it is done, not from under it. */
-  if (g_strcmp0 (response, "discard") == 0)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_discard_cb, g_object_ref (self), g_object_unref);
+  CF_RECORD_EDITOR (window)->closing = TRUE;
+  gtk_window_close (window);
 }
 
 /* Closing with unsaved changes asks first: typed work is never lost silently. */
@@ -207,24 +193,11 @@ static gboolean
 cf_record_editor_close_request (GtkWindow *window)
 {
   CfRecordEditor *self = CF_RECORD_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (self->closing || !self->dirty)
     return GTK_WINDOW_CLASS (cf_record_editor_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                                       _("What you entered in this form has not been "
-                                                         "saved and will be lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
+  cf_discard_dialog_present (window, G_CALLBACK (discard_cb));
   return TRUE;
 }
 

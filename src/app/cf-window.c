@@ -467,11 +467,13 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
   gtk_widget_class_install_action (widget_class, "win.generate", NULL, forward_to_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, forward_to_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.assess", NULL, forward_to_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-declaration", NULL, forward_to_page_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.assess", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.edit-declaration", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

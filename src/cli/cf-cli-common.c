@@ -389,3 +389,95 @@ cf_cli_set_no_document (CfCliContext  *ctx,
                _("There is no document with id %" PRId64 " in “%s”."),
                document_id, path);
 }
+
+/**
+ * cf_cli_open_product_store:
+ * @store: (out) (transfer none): the store, owned by @ctx
+ *
+ * Opens the database for a command about one product, without creating
+ * it: a database that does not exist has no product @product_id, which is
+ * what @error then says. Whether the product exists is left to the store.
+ */
+gboolean
+cf_cli_open_product_store (CfCliContext  *ctx,
+                           gint64         product_id,
+                           CfStore      **store,
+                           GError       **error)
+{
+  if (!cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING, store, error))
+    return FALSE;
+
+  if (*store == NULL)
+    {
+      cf_cli_set_no_product (ctx, product_id, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_cli_load_product_status:
+ *
+ * Reads everything the regulation decides about the product (scope,
+ * classification, procedures, dates) in one go, as the window does, so
+ * `scope show`, `classify show` and `dates` never disagree with it.
+ *
+ * Returns: (transfer full) (nullable): the status, or %NULL with @error set
+ */
+CfProductStatus *
+cf_cli_load_product_status (CfCliContext  *ctx,
+                            CfCatalogue   *catalogue,
+                            gint64         product_id,
+                            GError       **error)
+{
+  CfStore *store;
+
+  if (!cf_cli_open_product_store (ctx, product_id, &store, error))
+    return NULL;
+
+  return cf_product_status_load (store, catalogue, product_id, NULL, error);
+}
+
+/**
+ * cf_cli_dup_text:
+ * @value: an argument as the system passed it
+ *
+ * Like cf_cli_dup_text_argument(), for identifiers and search text that
+ * are looked up rather than stored: what cannot be read as UTF-8 is
+ * replaced, so that a message naming it is still valid text.
+ *
+ * Returns: (transfer full): @value as valid UTF-8
+ */
+char *
+cf_cli_dup_text (const char *value)
+{
+  g_autofree char *converted = cf_cli_dup_text_argument (value);
+
+  return g_utf8_make_valid (converted, -1);
+}
+
+/**
+ * cf_cli_check_value:
+ * @spec: what the option's value may hold, as for a record's field
+ * @value: (nullable): the value, as UTF-8 where it could be converted
+ *
+ * Checks the value of an option that is not a record's field with the
+ * same rules, so that a justification and a product description are
+ * refused for the same reasons, in the same words.
+ */
+gboolean
+cf_cli_check_value (const CfFieldSpec  *spec,
+                    const char         *value,
+                    GError            **error)
+{
+  g_autofree char *message = cf_field_spec_check (spec, value);
+
+  if (message != NULL)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID_INPUT, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,4 +1,5 @@
-/* cf-cli-json.c — JSON for scripts: records, documents and the audit log
+/* cf-cli-json.c — JSON for scripts: records, documents, the audit log, and
+ * what the regulation decides about a product
  *
  * Copyright 2026 The Conformity Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -186,5 +187,383 @@ cf_cli_json_add_audit_entry (JsonBuilder  *builder,
   else
     json_builder_add_null_value (builder);
   cf_cli_json_add_string (builder, "detail", entry->detail);
+  json_builder_end_object (builder);
+}
+
+/**
+ * cf_cli_json_add_date:
+ * @date: (nullable): null when not known
+ *
+ * Adds @date as "YYYY-MM-DD", the form `product set` takes.
+ */
+void
+cf_cli_json_add_date (JsonBuilder *builder,
+                      const char  *key,
+                      const GDate *date)
+{
+  g_autofree char *iso = date != NULL ? cf_date_to_iso (date) : NULL;
+
+  cf_cli_json_add_string (builder, key, iso);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *key,
+          const char * const *values)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *key,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+/* The classifier's words in the order the description has them, each once:
+ * "baby", "monitor" rather than the order of a hash table, which would
+ * change the output from run to run. */
+static GStrv
+dup_words_in_order (const char         *description,
+                    const char * const *words)
+{
+  g_autoptr(GArray) ranges = cf_classifier_find_words (description, words);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      int start = g_array_index (ranges, int, i);
+      int end = g_array_index (ranges, int, i + 1);
+      g_autofree char *word = g_strndup (description + start, end - start);
+      char *normalized = cf_classifier_normalize_word (word);
+
+      if (g_ptr_array_find_with_equal_func (ordered, normalized, g_str_equal, NULL))
+        g_free (normalized);
+      else
+        g_ptr_array_add (ordered, normalized);
+    }
+
+  /* Should the two ever disagree on a word, it is still listed. */
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (ordered, words[i], g_str_equal, NULL))
+      g_ptr_array_add (ordered, g_strdup (words[i]));
+
+  g_ptr_array_add (ordered, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&ordered), FALSE);
+}
+
+/**
+ * cf_cli_json_add_category_match:
+ * @description: what was searched, for the order of the matched words
+ */
+void
+cf_cli_json_add_category_match (JsonBuilder     *builder,
+                                CfCategoryMatch *match,
+                                const char      *description)
+{
+  CfCatalogueItem *item = cf_category_match_get_item (match);
+  CfCategory category = cf_category_match_get_category (match);
+  g_auto(GStrv) words = dup_words_in_order (description,
+                                            cf_category_match_get_matched_words (match));
+  double score;
+
+  json_builder_begin_object (builder);
+  cf_cli_json_add_string (builder, "item", cf_catalogue_item_get_id (item));
+  cf_cli_json_add_string (builder, "category", cf_category_to_id (category));
+  cf_cli_json_add_string (builder, "title", cf_catalogue_item_get_text (item));
+  /* Two decimals are all the scoring has (quarters and tenths of a word). */
+  score = (gint64) (cf_category_match_get_score (match) * 100 + 0.5) / 100.0;
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, score);
+  cf_cli_json_add_string (builder, "ref", cf_catalogue_item_get_ref (item));
+  cf_cli_json_add_string (builder, "category_label", cf_category_get_label (category));
+  add_boolean (builder, "feature", cf_category_match_get_is_feature (match));
+  add_strv (builder, "matched_terms", cf_category_match_get_matched_terms (match));
+  add_strv (builder, "matched_words", (const char * const *) words);
+  json_builder_end_object (builder);
+}
+
+static void
+add_route (JsonBuilder *builder,
+           CfRoute     *route)
+{
+  json_builder_begin_object (builder);
+  cf_cli_json_add_string (builder, "procedure", cf_procedure_to_id (route->procedure));
+  cf_cli_json_add_string (builder, "label", cf_procedure_get_label (route->procedure));
+  cf_cli_json_add_string (builder, "status", cf_route_status_to_id (route->status));
+  add_boolean (builder, "usable", cf_route_is_usable (route));
+  add_boolean (builder, "notified_body", route->notified_body);
+  cf_cli_json_add_string (builder, "explanation", route->explanation);
+  cf_cli_json_add_string (builder, "ref", route->ref);
+  json_builder_end_object (builder);
+}
+
+static void
+add_coverage_entry (JsonBuilder     *builder,
+                    const char      *requirement,
+                    CfCatalogueItem *item,
+                    CfCoverage      *coverage)
+{
+  json_builder_begin_object (builder);
+  cf_cli_json_add_string (builder, "requirement", requirement);
+  cf_cli_json_add_string (builder, "ref", item ? cf_catalogue_item_get_ref (item) : NULL);
+  cf_cli_json_add_string (builder, "label", item ? cf_catalogue_item_get_label (item) : NULL);
+  add_boolean (builder, "applied_in_full", coverage != NULL && coverage->applied_in_full);
+  cf_cli_json_add_string (builder, "reference", coverage ? coverage->reference : NULL);
+  add_boolean (builder, "recorded", coverage != NULL);
+  json_builder_end_object (builder);
+}
+
+static CfCoverage *
+find_coverage (GPtrArray  *coverage,
+               const char *requirement)
+{
+  for (guint i = 0; coverage != NULL && i < coverage->len; i++)
+    {
+      CfCoverage *c = g_ptr_array_index (coverage, i);
+
+      if (g_strcmp0 (c->requirement, requirement) == 0)
+        return c;
+    }
+
+  return NULL;
+}
+
+/* Every essential requirement in the regulation's order, so a script sees
+ * at once which are not covered yet; what was recorded for an id the
+ * catalogue no longer has comes last rather than vanishing. */
+static void
+add_coverage (JsonBuilder *builder,
+              GPtrArray   *requirements,
+              GPtrArray   *coverage)
+{
+  json_builder_set_member_name (builder, "coverage");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      CfCatalogueItem *item = g_ptr_array_index (requirements, i);
+      const char *id = cf_catalogue_item_get_id (item);
+
+      add_coverage_entry (builder, id, item, find_coverage (coverage, id));
+    }
+
+  for (guint i = 0; coverage != NULL && i < coverage->len; i++)
+    {
+      CfCoverage *c = g_ptr_array_index (coverage, i);
+      gboolean known = FALSE;
+
+      for (guint r = 0; r < requirements->len && !known; r++)
+        known = g_strcmp0 (cf_catalogue_item_get_id (g_ptr_array_index (requirements, r)),
+                           c->requirement) == 0;
+      if (!known)
+        add_coverage_entry (builder, c->requirement, NULL, c);
+    }
+
+  json_builder_end_array (builder);
+}
+
+/**
+ * cf_cli_json_add_classification:
+ * @shown: the stored classification, or for a product not classified yet
+ *   the presumption shown in its place (default, with the suggestion for
+ *   the product's name and description)
+ *
+ * The category, why, and the conformity assessment procedures open to the
+ * product (Article 32), as `classify show --json` prints it.
+ */
+void
+cf_cli_json_add_classification (JsonBuilder      *builder,
+                                CfCatalogue      *catalogue,
+                                CfClassifier     *classifier,
+                                CfProductStatus  *status,
+                                CfClassification *shown)
+{
+  g_autoptr(GPtrArray) requirements = cf_routing_list_requirements (catalogue);
+  g_auto(GStrv) procedures = cf_routing_usable_ids (status->routes);
+  g_autofree char *rationale = cf_classification_rationale (catalogue, status->classification);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "product_id", cf_record_get_id (CF_RECORD (status->product)));
+  add_boolean (builder, "classified", status->classification != NULL);
+  cf_cli_json_add_string (builder, "category", cf_category_to_id (shown->category));
+  cf_cli_json_add_string (builder, "category_label", cf_category_get_label (shown->category));
+  cf_cli_json_add_string (builder, "legal_basis", cf_category_get_legal_basis (shown->category));
+  add_strv (builder, "items", (const char * const *) shown->items);
+
+  json_builder_set_member_name (builder, "item_details");
+  json_builder_begin_array (builder);
+  for (guint i = 0; shown->items[i] != NULL; i++)
+    {
+      CfCatalogueItem *item = cf_catalogue_lookup (catalogue, shown->items[i]);
+      CfCategory category = cf_classifier_category_of_item (classifier, shown->items[i]);
+
+      json_builder_begin_object (builder);
+      cf_cli_json_add_string (builder, "id", shown->items[i]);
+      cf_cli_json_add_string (builder, "ref", item ? cf_catalogue_item_get_ref (item) : NULL);
+      cf_cli_json_add_string (builder, "title", item ? cf_catalogue_item_get_text (item) : NULL);
+      cf_cli_json_add_string (builder, "category", cf_category_to_id (category));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  cf_cli_json_add_string (builder, "suggested_category",
+                          cf_category_to_id (shown->suggested_category));
+  cf_cli_json_add_string (builder, "description", shown->description);
+  cf_cli_json_add_string (builder, "justification", shown->justification);
+  add_boolean (builder, "is_foss", shown->is_foss);
+  add_boolean (builder, "documentation_public", shown->documentation_public);
+  cf_cli_json_add_string (builder, "rationale", rationale);
+  add_strv (builder, "procedures", (const char * const *) procedures);
+
+  json_builder_set_member_name (builder, "routes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < status->routes->len; i++)
+    add_route (builder, g_ptr_array_index (status->routes, i));
+  json_builder_end_array (builder);
+
+  add_int (builder, "requirements_total", requirements->len);
+  add_int (builder, "requirements_covered",
+           cf_coverage_count_covered (status->coverage, requirements));
+  add_coverage (builder, requirements, status->coverage);
+  cf_cli_json_add_string (builder, "updated_at", shown->updated_at);
+  json_builder_end_object (builder);
+}
+
+/**
+ * cf_cli_json_add_scope:
+ *
+ * The scope check (Article 2), as `scope show --json` prints it: the
+ * outcome, why, the answers and every question with its answer.
+ */
+void
+cf_cli_json_add_scope (JsonBuilder     *builder,
+                       CfCatalogue     *catalogue,
+                       CfProductStatus *status)
+{
+  g_autoptr(GPtrArray) questions = cf_scope_list_questions (catalogue);
+  CfScopeResult *scope = status->scope;
+
+  json_builder_begin_object (builder);
+  add_int (builder, "product_id", cf_record_get_id (CF_RECORD (status->product)));
+  cf_cli_json_add_string (builder, "outcome", cf_scope_outcome_to_id (scope->outcome));
+  cf_cli_json_add_string (builder, "outcome_label", cf_scope_outcome_get_label (scope->outcome));
+
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < scope->reasons->len; i++)
+    {
+      CfScopeReason *reason = g_ptr_array_index (scope->reasons, i);
+
+      json_builder_begin_object (builder);
+      cf_cli_json_add_string (builder, "question", reason->question);
+      cf_cli_json_add_string (builder, "text", reason->text);
+      cf_cli_json_add_string (builder, "ref", reason->ref);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* In the order the questions are asked, not the hash table's. */
+  json_builder_set_member_name (builder, "answers");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *id = cf_catalogue_item_get_attribute (g_ptr_array_index (questions, i),
+                                                        "question");
+      const char *answer = g_hash_table_lookup (status->answers, id);
+
+      if (answer != NULL)
+        cf_cli_json_add_string (builder, id, answer);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "questions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      CfCatalogueItem *question = g_ptr_array_index (questions, i);
+      const char *id = cf_catalogue_item_get_attribute (question, "question");
+
+      json_builder_begin_object (builder);
+      cf_cli_json_add_string (builder, "id", id);
+      cf_cli_json_add_string (builder, "text", cf_catalogue_item_get_text (question));
+      cf_cli_json_add_string (builder, "ref", cf_catalogue_item_get_ref (question));
+      cf_cli_json_add_string (builder, "help", cf_catalogue_item_get_help (question));
+      cf_cli_json_add_string (builder, "in_scope_answer",
+                              cf_catalogue_item_get_attribute (question, "in-scope-answer"));
+      cf_cli_json_add_string (builder, "answer", g_hash_table_lookup (status->answers, id));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * cf_cli_json_add_lifecycle:
+ *
+ * The dates that follow from placing the product on the market, as
+ * `dates --json` prints them.
+ */
+void
+cf_cli_json_add_lifecycle (JsonBuilder     *builder,
+                           CfProductStatus *status)
+{
+  CfLifecycle *lc = status->lifecycle;
+  CfRecord *product = CF_RECORD (status->product);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "product_id", cf_record_get_id (product));
+
+  json_builder_set_member_name (builder, "key_dates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < lc->key_dates->len; i++)
+    {
+      CfKeyDate *key = g_ptr_array_index (lc->key_dates, i);
+
+      json_builder_begin_object (builder);
+      cf_cli_json_add_string (builder, "id", key->id);
+      cf_cli_json_add_string (builder, "label", key->label);
+      cf_cli_json_add_date (builder, "date", key->date);
+      cf_cli_json_add_string (builder, "ref", key->ref);
+      add_boolean (builder, "passed", key->passed);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  cf_cli_json_add_date (builder, "placed_on_market", lc->placed_on_market);
+  cf_cli_json_add_date (builder, "support_end", lc->support_end);
+  json_builder_set_member_name (builder, "support_months");
+  if (lc->placed_on_market != NULL && lc->support_end != NULL)
+    json_builder_add_int_value (builder, lc->support_months);
+  else
+    json_builder_add_null_value (builder);
+  add_int (builder, "minimum_support_years", lc->minimum_support_years);
+  add_boolean (builder, "support_shorter_than_minimum", lc->support_shorter_than_minimum);
+  add_boolean (builder, "support_needs_rationale", lc->support_needs_rationale);
+  add_boolean (builder, "support_ends_before_placing", lc->support_ends_before_placing);
+  cf_cli_json_add_string (builder, "support_rationale",
+                          cf_record_get_field (product, "support-rationale"));
+  cf_cli_json_add_string (builder, "end_of_support", lc->end_of_support_label);
+  add_int (builder, "retention_years", lc->retention_years);
+  cf_cli_json_add_date (builder, "retention_until", lc->retention_until);
+  add_boolean (builder, "placed_before_application", lc->placed_before_application);
   json_builder_end_object (builder);
 }

@@ -13,9 +13,6 @@
 #include "cf-error.h"
 #include "cf-cli-private.h"
 
-/* Catalogue text is wrapped to fit a terminal of the usual width. */
-#define TEXT_WIDTH 78
-
 int
 cf_cli_audit (CfCliContext        *ctx,
               const CfCliCommand  *command,
@@ -195,7 +192,7 @@ list_items (CfCatalogue *catalogue,
                 cf_cli_or_dash (cf_catalogue_get_section_annex (catalogue, section_id)),
                 cf_cli_or_dash (cf_catalogue_get_section_title (catalogue, section_id)));
   if (chapeau != NULL)
-    cf_cli_print_wrapped (chapeau, 0, TEXT_WIDTH);
+    cf_cli_print_wrapped (chapeau, 0, CF_CLI_TEXT_WIDTH);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -206,9 +203,9 @@ list_items (CfCatalogue *catalogue,
       cf_cli_print ("\n%*s%s  %s\n", (int) indent, "", cf_catalogue_item_get_id (item),
                     cf_cli_or_dash (cf_catalogue_item_get_ref (item)));
       if (cf_catalogue_item_get_label (item) != NULL)
-        cf_cli_print_wrapped (cf_catalogue_item_get_label (item), indent + 2, TEXT_WIDTH);
+        cf_cli_print_wrapped (cf_catalogue_item_get_label (item), indent + 2, CF_CLI_TEXT_WIDTH);
       if (cf_catalogue_item_get_text (item) != NULL)
-        cf_cli_print_wrapped (cf_catalogue_item_get_text (item), indent + 4, TEXT_WIDTH);
+        cf_cli_print_wrapped (cf_catalogue_item_get_text (item), indent + 4, CF_CLI_TEXT_WIDTH);
     }
 
   return CF_CLI_EXIT_OK;

@@ -244,20 +244,14 @@ cf_cli_table_print (CfCliTable *self)
   cf_cli_print ("%s", out->str);
 }
 
-/**
- * cf_cli_print_wrapped:
- * @indent: spaces before every line
- * @width: the most characters on a line, @indent included
- *
- * Prints @text broken between words, keeping its own line breaks.
- */
-void
-cf_cli_print_wrapped (const char *text,
-                      guint       indent,
-                      guint       width)
+/* Appends @text broken between words, keeping its own line breaks. */
+static void
+append_wrapped (GString    *out,
+                const char *text,
+                guint       indent,
+                guint       width)
 {
   g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint p = 0; paragraphs[p] != NULL; p++)
     {
@@ -295,6 +289,44 @@ cf_cli_print_wrapped (const char *text,
 
       g_string_append_c (out, '\n');
     }
+}
 
+/**
+ * cf_cli_print_wrapped:
+ * @indent: spaces before every line
+ * @width: the most characters on a line, @indent included
+ *
+ * Prints @text broken between words, keeping its own line breaks.
+ */
+void
+cf_cli_print_wrapped (const char *text,
+                      guint       indent,
+                      guint       width)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  append_wrapped (out, text, indent, width);
+  cf_cli_print ("%s", out->str);
+}
+
+/**
+ * cf_cli_print_bullet:
+ * @indent: spaces before the bullet
+ * @width: the most characters on a line, @indent included
+ *
+ * Prints @text as a point of a list: a bullet, then the text wrapped with
+ * its later lines under its first word, so the points stand apart.
+ */
+void
+cf_cli_print_bullet (const char *text,
+                     guint       indent,
+                     guint       width)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* Wrapped two columns further in; the bullet takes the first two. */
+  append_wrapped (out, text, indent + 2, width);
+  g_string_erase (out, indent, 2);
+  g_string_insert (out, indent, "• ");
   cf_cli_print ("%s", out->str);
 }

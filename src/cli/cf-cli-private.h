@@ -8,11 +8,16 @@
 #include <json-glib/json-glib.h>
 
 #include "cf-cli.h"
+#include "cf-product-status.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
 
 #define CF_CLI_NAME "conformity-cli"
+
+/* Long text (the regulation's, explanations) is wrapped to fit a terminal
+ * of the usual width. */
+#define CF_CLI_TEXT_WIDTH 78
 
 /* Errors of the command line itself. Reporting one exits with
  * CF_CLI_EXIT_USAGE and a hint to the command's --help; every other error
@@ -99,6 +104,18 @@ gboolean    cf_cli_open_store          (CfCliContext        *ctx,
                                         CfStore            **store,
                                         GError             **error);
 char       *cf_cli_get_db_path         (CfCliContext        *ctx);
+gboolean    cf_cli_open_product_store  (CfCliContext        *ctx,
+                                        gint64               product_id,
+                                        CfStore            **store,
+                                        GError             **error);
+CfProductStatus *cf_cli_load_product_status (CfCliContext   *ctx,
+                                        CfCatalogue         *catalogue,
+                                        gint64               product_id,
+                                        GError             **error);
+char       *cf_cli_dup_text            (const char          *value);
+gboolean    cf_cli_check_value         (const CfFieldSpec   *spec,
+                                        const char          *value,
+                                        GError             **error);
 
 /* cf-cli-fields.c: options made from a record's field specifications */
 
@@ -142,6 +159,9 @@ void        cf_cli_table_print         (CfCliTable          *self);
 void        cf_cli_print_wrapped       (const char          *text,
                                         guint                indent,
                                         guint                width);
+void        cf_cli_print_bullet        (const char          *text,
+                                        guint                indent,
+                                        guint                width);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfCliTable, cf_cli_table_free)
 
@@ -166,6 +186,22 @@ void        cf_cli_json_add_document   (JsonBuilder         *builder,
                                         CfDocumentInfo      *document);
 void        cf_cli_json_add_audit_entry (JsonBuilder        *builder,
                                         CfAuditEntry        *entry);
+void        cf_cli_json_add_date       (JsonBuilder         *builder,
+                                        const char          *key,
+                                        const GDate         *date);
+void        cf_cli_json_add_category_match (JsonBuilder     *builder,
+                                        CfCategoryMatch     *match,
+                                        const char          *description);
+void        cf_cli_json_add_classification (JsonBuilder     *builder,
+                                        CfCatalogue         *catalogue,
+                                        CfClassifier        *classifier,
+                                        CfProductStatus     *status,
+                                        CfClassification    *shown);
+void        cf_cli_json_add_scope      (JsonBuilder         *builder,
+                                        CfCatalogue         *catalogue,
+                                        CfProductStatus     *status);
+void        cf_cli_json_add_lifecycle  (JsonBuilder         *builder,
+                                        CfProductStatus     *status);
 
 /* The commands, one file per subject. */
 
@@ -176,6 +212,13 @@ CfCliRun cf_cli_product_add_example;
 CfCliRun cf_cli_product_list;
 CfCliRun cf_cli_product_show;
 CfCliRun cf_cli_product_set;
+CfCliRun cf_cli_scope_set;
+CfCliRun cf_cli_scope_show;
+CfCliRun cf_cli_classify_suggest;
+CfCliRun cf_cli_classify_set;
+CfCliRun cf_cli_classify_coverage;
+CfCliRun cf_cli_classify_show;
+CfCliRun cf_cli_dates;
 CfCliRun cf_cli_declaration_set;
 CfCliRun cf_cli_declaration_show;
 CfCliRun cf_cli_generate;

@@ -100,10 +100,12 @@ cf_classification_decide (CfCatalogue         *catalogue,
 
       if (item == NULL || g_strcmp0 (cf_catalogue_item_get_kind (item), "category") != 0)
         {
+          g_autofree char *shown = g_utf8_make_valid (items[i], -1);
+
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
                        _("“%s” is not a product category of Annex III or Annex IV "
                          "(for example AnnexIII.ClassI.17 or AnnexIV.3)."),
-                       items[i]);
+                       shown);
           return NULL;
         }
       if (g_hash_table_contains (seen, items[i]))
@@ -120,8 +122,14 @@ cf_classification_decide (CfCatalogue         *catalogue,
   if (!is_blank (description))
     self->description = g_strstrip (g_strdup (description));
   else
-    self->description = g_strjoin (" ", cf_product_get_name (product) ?: "",
-                                   cf_record_get_field (CF_RECORD (product), "description") ?: "", NULL);
+    {
+      const char *details = cf_record_get_field (CF_RECORD (product), "description");
+
+      self->description = details
+                          ? g_strdup_printf ("%s %s", cf_product_get_name (product) ?: "", details)
+                          : g_strdup (cf_product_get_name (product) ?: "");
+      g_strstrip (self->description);
+    }
 
   suggestions = cf_classifier_suggest (classifier, self->description);
   self->suggested_category = cf_classifier_suggest_category (suggestions);
@@ -177,18 +185,27 @@ cf_classification_rationale (CfCatalogue      *catalogue,
         {
           CfCatalogueItem *item = cf_catalogue_lookup (catalogue, self->items[i]);
 
-          g_string_append_printf (text, "\n• %s: %s", cf_catalogue_item_get_ref (item),
-                                  cf_catalogue_item_get_text (item));
+          /* An item a newer catalogue no longer has is still named. */
+          if (item != NULL)
+            g_string_append_printf (text, "\n• %s: %s", cf_catalogue_item_get_ref (item),
+                                    cf_catalogue_item_get_text (item));
+          else
+            g_string_append_printf (text, "\n• %s", self->items[i]);
         }
       if (n_items > 1)
         g_string_append_printf (text, "\n%s", _("Where the core functionality is that of several "
                                                 "categories, the highest one determines the category."));
     }
 
-  g_string_append_printf (text, "\n%s", _("Under Article 7(1), the classification follows the "
-                                          "product’s core functionality: integrating a component that "
-                                          "has the core functionality of an Annex III category does "
-                                          "not in itself make the product an important product."));
+  if (self->category == CF_CATEGORY_CRITICAL)
+    g_string_append_printf (text, "\n%s", _("Under Article 8, a product whose core functionality is "
+                                            "that of an Annex IV category is a critical product."));
+  else
+    g_string_append_printf (text, "\n%s", _("Under Article 7(1), the classification follows the "
+                                            "product’s core functionality: integrating a component "
+                                            "that has the core functionality of an Annex III "
+                                            "category does not in itself make the product an "
+                                            "important product."));
 
   if (self->justification != NULL)
     g_string_append_printf (text, "\n%s", self->justification);
@@ -224,8 +241,9 @@ guint
 cf_coverage_count_covered (GPtrArray *coverage,
                            GPtrArray *requirements)
 {
-  guint n = 0;
+  g_autoptr(GHashTable) covered = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* Each requirement counts once, however often it was recorded. */
   for (guint i = 0; coverage != NULL && i < coverage->len; i++)
     {
       CfCoverage *c = g_ptr_array_index (coverage, i);
@@ -234,10 +252,10 @@ cf_coverage_count_covered (GPtrArray *coverage,
         continue;
       for (guint r = 0; r < requirements->len; r++)
         if (g_strcmp0 (cf_catalogue_item_get_id (g_ptr_array_index (requirements, r)), c->requirement) == 0)
-          n++;
+          g_hash_table_add (covered, c->requirement);
     }
 
-  return n;
+  return g_hash_table_size (covered);
 }
 
 /**

@@ -42,8 +42,8 @@ cf_example_fill (CfManufacturer    *manufacturer,
                          "for remote control. This is an example: its data is fictitious and shows "
                          "how Conformity records a product."));
 
-  cf_record_set_field (p, "placed-on-market", "2027-03-01");
-  cf_record_set_field (p, "support-end", "2032-03-31");
+  cf_record_set_field (p, "placed-on-market", "2028-01-15");
+  cf_record_set_field (p, "support-end", "2033-01-31");
   cf_record_set_field (p, "support-rationale",
                        _("Thermostats are typically used for ten years or more; five years of security "
                          "updates from the placing on the market is the minimum of Article 13(8), and "
@@ -78,7 +78,8 @@ cf_example_fill_assessment (GHashTable       *answers,
 {
   static const char * const in_scope[][2] = {
     { "commercial", "yes" }, { "data-connection", "yes" }, { "medical-device", "no" },
-    { "motor-vehicle", "no" }, { "civil-aviation", "no" }, { "marine-equipment", "no" },
+    { "motor-vehicle", "no" }, { "delegated-exclusion", "no" }, { "civil-aviation", "no" },
+    { "marine-equipment", "no" },
     { "national-security", "no" }, { "spare-part", "no" }, { "foss-not-monetised", "no" },
     { "pure-saas", "no" },
   };

@@ -147,8 +147,9 @@ cf_lifecycle_compute (CfCatalogue *catalogue,
       g_autoptr(GDateTime) end = g_date_time_new_local (g_date_get_year (lc->support_end),
                                                         g_date_get_month (lc->support_end), 1, 0, 0, 0);
 
-      /* Article 13(19): at least the month and the year. */
-      lc->end_of_support_label = g_date_time_format (end, "%B %Y");
+      /* Article 13(19): at least the month and the year. %OB is the month's
+       * name on its own (nominative), which many languages inflect. */
+      lc->end_of_support_label = g_date_time_format (end, "%OB %Y");
     }
 
   if (lc->placed_on_market != NULL && lc->support_end != NULL)
@@ -161,7 +162,8 @@ cf_lifecycle_compute (CfCatalogue *catalogue,
       if (g_date_get_day (lc->support_end) < g_date_get_day (lc->placed_on_market))
         lc->support_months--;
 
-      lc->support_shorter_than_minimum = g_date_compare (lc->support_end, minimum_end) < 0;
+      lc->support_shorter_than_minimum = !lc->support_ends_before_placing &&
+                                         g_date_compare (lc->support_end, minimum_end) < 0;
       lc->support_needs_rationale = lc->support_shorter_than_minimum &&
                                     !cf_record_is_filled (CF_RECORD (product), "support-rationale");
     }

@@ -183,9 +183,13 @@ explain (CfCatalogueItem      *procedure,
       return g_strdup (help);
 
     case CF_ROUTE_WHERE_AVAILABLE:
-      return g_strdup_printf (_("Open where a European cybersecurity certification scheme at "
-                                "assurance level at least ‘substantial’ exists and covers the "
-                                "product. %s"), help);
+      /* Article 32(1)(d) sets no level for default products; 32(2), 32(3)(c)
+       * and 8(1) require at least 'substantial'. */
+      if (input->category == CF_CATEGORY_DEFAULT)
+        return g_strdup (_("Open where a European cybersecurity certification scheme exists and "
+                           "applies to the product (Article 27(9)), such as EUCC."));
+      return g_strdup (_("Open where a European cybersecurity certification scheme at assurance "
+                         "level at least ‘substantial’ exists and covers the product, such as EUCC."));
 
     case CF_ROUTE_CLOSED:
     default:

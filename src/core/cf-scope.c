@@ -94,13 +94,19 @@ CfCatalogueItem *
 cf_scope_find_question (CfCatalogue *catalogue,
                         const char  *question)
 {
-  g_autofree char *id = g_strconcat (SCOPE_SECTION ".", question, NULL);
-  CfCatalogueItem *item = cf_catalogue_lookup (catalogue, id);
+  GListModel *items = cf_catalogue_get_items (catalogue, SCOPE_SECTION);
 
-  if (item == NULL || g_strcmp0 (cf_catalogue_item_get_kind (item), "scope-question") != 0)
-    return NULL;
+  /* By the "question" attribute, the id scripts use, not the item's id. */
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CfCatalogueItem) item = g_list_model_get_item (items, i);
 
-  return item;
+      if (g_strcmp0 (cf_catalogue_item_get_kind (item), "scope-question") == 0 &&
+          g_strcmp0 (cf_catalogue_item_get_attribute (item, "question"), question) == 0)
+        return item;   /* the catalogue keeps its own reference */
+    }
+
+  return NULL;
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "cf-error.h"
 #include "cf-scope.h"
@@ -211,8 +212,15 @@ cf_store_get_classification (CfStore  *self,
     }
 
   c = cf_classification_new ();
-  cf_category_from_id ((const char *) sqlite3_column_text (stmt, 0), &c->category);
-  cf_category_from_id ((const char *) sqlite3_column_text (stmt, 1), &c->suggested_category);
+  /* The CHECK constraints allow only known ids. */
+  if (!cf_category_from_id ((const char *) sqlite3_column_text (stmt, 0), &c->category) ||
+      !cf_category_from_id ((const char *) sqlite3_column_text (stmt, 1), &c->suggested_category))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_A_DATABASE,
+                   _("The classification of product %" PRId64 " in “%s” names an unknown category."),
+                   product_id, self->path);
+      return NULL;
+    }
   c->description = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   c->justification = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   c->is_foss = sqlite3_column_int (stmt, 4) != 0;
@@ -427,20 +435,13 @@ cf_store_get_coverage (CfStore  *self,
  * @coverage: (element-type CfCoverage): the requirements to record; others
  *   keep what they had
  */
-gboolean
-cf_store_set_coverage (CfStore    *self,
-                       gint64      product_id,
-                       GPtrArray  *coverage,
-                       GError    **error)
+static gboolean
+set_coverage (CfStore    *self,
+              gint64      product_id,
+              GPtrArray  *coverage,
+              GError    **error)
 {
-  g_autoptr(CfTransaction) tx = NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
-
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-
-  tx = _cf_store_begin (self, error);
-  if (tx == NULL)
-    return FALSE;
 
   if (!_cf_store_check_product (self, product_id, error))
     return FALSE;
@@ -471,9 +472,68 @@ cf_store_set_coverage (CfStore    *self,
   if (detail->len == 0)
     return TRUE;
 
-  if (!_cf_store_audit (self, "coverage.set", "product", product_id, detail->str, error))
+  return _cf_store_audit (self, "coverage.set", "product", product_id, detail->str, error);
+}
+
+gboolean
+cf_store_set_coverage (CfStore    *self,
+                       gint64      product_id,
+                       GPtrArray  *coverage,
+                       GError    **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (coverage != NULL, FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!set_coverage (self, product_id, coverage, error))
     return FALSE;
 
   _cf_transaction_notify (tx, "classification", product_id);
+  return _cf_transaction_commit (tx, error);
+}
+
+/**
+ * cf_store_save_assessment:
+ * @answers: (nullable) (element-type utf8 utf8): scope answers
+ * @classification: (nullable): the classification
+ * @coverage: (nullable) (element-type CfCoverage): standards coverage
+ * @product: (nullable): the product, with its dates
+ *
+ * Saves what the scope and classification wizard gathered in one
+ * transaction: all of it, or, when anything is refused, none of it.
+ */
+gboolean
+cf_store_save_assessment (CfStore           *self,
+                          gint64             product_id,
+                          GHashTable        *answers,
+                          CfClassification  *classification,
+                          GPtrArray         *coverage,
+                          CfProduct         *product,
+                          GError           **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  gboolean answers_changed = FALSE, product_changed = FALSE;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if ((answers != NULL && !set_scope_answers (self, product_id, answers, &answers_changed, error)) ||
+      (classification != NULL && !_cf_store_set_classification_locked (self, product_id, classification, error)) ||
+      (coverage != NULL && !set_coverage (self, product_id, coverage, error)) ||
+      (product != NULL && !_cf_store_update_product_locked (self, product, &product_changed, error)))
+    return FALSE;
+
+  _cf_transaction_notify (tx, "classification", product_id);
+  if (product_changed)
+    _cf_transaction_notify (tx, "product", product_id);
+
   return _cf_transaction_commit (tx, error);
 }

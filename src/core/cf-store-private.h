@@ -70,6 +70,10 @@ gboolean        _cf_store_set_scope_answers_locked  (CfStore          *self,
                                                      gint64            product_id,
                                                      GHashTable       *answers,
                                                      GError          **error);
+gboolean        _cf_store_update_product_locked     (CfStore          *self,
+                                                     CfProduct        *product,
+                                                     gboolean         *changed,
+                                                     GError          **error);
 gboolean        _cf_store_set_classification_locked (CfStore          *self,
                                                      gint64            product_id,
                                                      CfClassification *classification,

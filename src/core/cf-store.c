@@ -1328,35 +1328,23 @@ cf_store_add_product (CfStore    *self,
   return id;
 }
 
-/**
- * cf_store_update_product:
- *
- * Stores new values for the existing product with @product's id.
- */
+/* Inside a transaction: stores and audits what changed. */
 gboolean
-cf_store_update_product (CfStore    *self,
-                         CfProduct  *product,
-                         GError    **error)
+_cf_store_update_product_locked (CfStore    *self,
+                                 CfProduct  *product,
+                                 gboolean   *changed,
+                                 GError    **error)
 {
-  g_autoptr(CfTransaction) tx = NULL;
   g_autoptr(CfProduct) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *assignments = field_sql (CF_RECORD (product), SQL_ASSIGNMENTS);
   g_autofree char *sql = NULL;
   g_autofree char *now = _cf_store_now ();
   g_autofree char *detail = NULL;
-  gint64 id;
+  gint64 id = cf_record_get_id (CF_RECORD (product));
   int next, rc;
 
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CF_IS_PRODUCT (product), FALSE);
-
-  id = cf_record_get_id (CF_RECORD (product));
-
-  tx = _cf_store_begin (self, error);
-  if (tx == NULL)
-    return FALSE;
-
+  *changed = FALSE;
   before = get_product_locked (self, id, error);
   if (before == NULL || !normalize_and_validate (CF_RECORD (product), error))
     return FALSE;
@@ -1385,8 +1373,36 @@ cf_store_update_product (CfStore    *self,
     return FALSE;
 
   cf_record_set_updated_at (CF_RECORD (product), now);
-  _cf_transaction_notify (tx, "product", id);
+  *changed = TRUE;
+  return TRUE;
+}
 
+/**
+ * cf_store_update_product:
+ *
+ * Stores new values for the existing product with @product's id.
+ */
+gboolean
+cf_store_update_product (CfStore    *self,
+                         CfProduct  *product,
+                         GError    **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CF_IS_PRODUCT (product), FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!_cf_store_update_product_locked (self, product, &changed, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
+
+  _cf_transaction_notify (tx, "product", cf_record_get_id (CF_RECORD (product)));
   return _cf_transaction_commit (tx, error);
 }
 

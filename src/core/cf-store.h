@@ -140,6 +140,14 @@ gboolean           cf_store_set_coverage          (CfStore         *self,
                                                    GPtrArray       *coverage,
                                                    GError         **error);
 
+gboolean           cf_store_save_assessment       (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GHashTable      *answers,
+                                                   CfClassification *classification,
+                                                   GPtrArray       *coverage,
+                                                   CfProduct       *product,
+                                                   GError         **error);
+
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
                                                    guint            limit,
                                                    GError         **error);
