@@ -493,11 +493,12 @@ sync_checks (CfAssessmentWizard *self)
   if (self->items->len == 0)
     text = g_strdup_printf (_("No category ticked: the product is of the default category. Suggested "
                               "for the description: %s."), cf_category_get_label (suggested));
+  else if (self->items->len == 1)
+    text = g_strdup_printf (_("Category: %s. Suggested for the description: %s."),
+                            cf_category_get_label (category), cf_category_get_label (suggested));
   else
-    text = g_strdup_printf (ngettext ("Category: %s (the highest of the %u item ticked). Suggested for "
-                                      "the description: %s.",
-                                      "Category: %s (the highest of the %u items ticked). Suggested for "
-                                      "the description: %s.", self->items->len),
+    text = g_strdup_printf (_("Category: %s, the highest of the %u items ticked. Suggested for the "
+                              "description: %s."),
                             cf_category_get_label (category), self->items->len,
                             cf_category_get_label (suggested));
   gtk_label_set_text (self->selection_label, text);
@@ -1017,6 +1018,26 @@ fill_summary (CfAssessmentWizard *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_box_append (box, group);
+
+  /* The paragraph the technical documentation will give for the category. */
+  {
+    g_autoptr(CfClassification) c = cf_classification_new ();
+    g_autofree char *rationale = NULL;
+
+    c->category = chosen_category (self);
+    c->suggested_category = suggested_category (self);
+    c->description = g_strdup (search_text (self));
+    g_strfreev (c->items);
+    c->items = items_strv (self);
+    c->is_foss = self->is_foss;
+    c->documentation_public = self->documentation_public;
+    if (*gtk_editable_get_text (GTK_EDITABLE (self->justification_row)) != '\0')
+      c->justification = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->justification_row)));
+    rationale = cf_classification_rationale (cf_context_get_catalogue (self->context), c);
+
+    gtk_box_append (box, label_new (_("Rationale, for the technical documentation"), "heading"));
+    gtk_box_append (box, label_new (rationale, NULL));
+  }
 
   self->failure_label = GTK_LABEL (label_new (NULL, "failure-banner"));
   gtk_widget_set_visible (GTK_WIDGET (self->failure_label), FALSE);

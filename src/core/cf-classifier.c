@@ -160,8 +160,14 @@ find_word_cb (const char *start,
   FindWords *fw = data;
   g_autofree char *word = g_strndup (start, end - start);
   g_autofree char *normalized = cf_classifier_normalize_word (word);
+  gboolean found = g_strv_contains (fw->words, normalized);
 
-  if (g_strv_contains (fw->words, normalized))
+  /* For the eye only: "monitoring" shows where "monitor" matched. */
+  for (guint i = 0; !found && fw->words[i] != NULL; i++)
+    found = strlen (fw->words[i]) >= 4 && g_str_has_prefix (normalized, fw->words[i]) &&
+            strlen (normalized) - strlen (fw->words[i]) <= 3;
+
+  if (found)
     {
       int range[2] = { start - fw->text, end - fw->text };
 
