@@ -333,8 +333,50 @@ complete_declaration (Fixture    *f,
   assert_ok (result);
 }
 
-/* Puts the product in scope and classifies it as default, through the core
- * (the scope and classify commands have tests of their own). */
+/* A risk assessment that passes the readiness gate, through the core (the
+ * assess and threat commands have tests of their own). */
+static void
+complete_risk_assessment (Fixture    *f,
+                          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (f->db, &error);
+  g_autoptr(CfCatalogue) catalogue = cf_catalogue_load_default (&error);
+  g_autoptr(GPtrArray) requirements = NULL;
+  g_autoptr(CfAssessmentContext) context = cf_assessment_context_new ();
+  g_autoptr(CfThreat) threat = cf_threat_new ();
+  gint64 product_id = g_ascii_strtoll (id, NULL, 10);
+
+  g_assert_no_error (error);
+  cf_record_set_field (CF_RECORD (context), "intended-purpose", "Routing a home network.");
+  cf_record_set_field (CF_RECORD (context), "foreseeable-use", "Left with default settings.");
+  cf_record_set_field (CF_RECORD (context), "operational-environment", "Homes.");
+  cf_store_set_assessment_context (store, product_id, context, &error);
+  g_assert_no_error (error);
+
+  requirements = cf_requirements_list (catalogue);
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      g_autoptr(CfRequirementAssessment) a =
+        cf_requirement_assessment_new (cf_catalogue_item_get_id (g_ptr_array_index (requirements, i)));
+
+      a->status = CF_STATUS_IMPLEMENTED;
+      cf_store_set_requirement_assessment (store, product_id, a, &error);
+      g_assert_no_error (error);
+    }
+
+  cf_threat_set_asset (threat, "Web interface");
+  cf_threat_set_title (threat, "Password guessing");
+  cf_threat_set_stride (threat, "spoofing");
+  cf_threat_set_likelihood (threat, 2);
+  cf_threat_set_impact (threat, 2);
+  cf_store_add_threat (store, product_id, threat, &error);
+  g_assert_no_error (error);
+}
+
+/* Puts the product in scope, classifies it as default and completes its
+ * risk assessment, through the core (the scope and classify commands have
+ * tests of their own). */
 static void
 assess_default_product (Fixture    *f,
                         const char *id)
@@ -360,6 +402,9 @@ assess_default_product (Fixture    *f,
   g_assert_no_error (error);
   cf_store_set_classification (store, product_id, classification, &error);
   g_assert_no_error (error);
+  g_clear_object (&store);
+
+  complete_risk_assessment (f, id);
 }
 
 static gsize
@@ -820,7 +865,7 @@ test_declaration_readiness (Fixture       *f,
   empty_ids = missing_ids (empty);
   g_assert_cmpstr (empty_ids, ==, "declaration.standards declaration.place-of-issue "
                                   "declaration.signatory-name declaration.signatory-function "
-                                  "scope.in-scope classification.category");
+                                  "scope.in-scope classification.category assessment.ready");
 
   set = run (f, "declaration", "set", id, "--standards", "EN 18031-1:2024",
              "--place-of-issue", "Łódź", NULL);
@@ -831,7 +876,7 @@ test_declaration_readiness (Fixture       *f,
   g_assert_nonnull (member_string (some, "updated_at"));
   some_ids = missing_ids (some);
   g_assert_cmpstr (some_ids, ==, "declaration.signatory-name declaration.signatory-function "
-                                 "scope.in-scope classification.category");
+                                 "scope.in-scope classification.category assessment.ready");
 
   /* Modules B and C involve a notified body and a certificate. The first
    * release's spelling "module-b-c" is still accepted; JSON says "module-b+c". */
@@ -844,11 +889,12 @@ test_declaration_readiness (Fixture       *f,
   g_assert_nonnull (strstr (b_c_ids, "declaration.notified-body-number"));
   g_assert_nonnull (strstr (b_c_ids, "declaration.certificate"));
 
-  /* Annex V complete: what remains is the scope check and the category. */
+  /* Annex V complete: what remains is the scope check, the category and
+   * the risk assessment. */
   complete_declaration (f, id);
   complete = run_json (f, "declaration", "show", id, NULL);
   g_assert_false (member_bool (complete, "ready"));
-  g_assert_cmpuint (json_array_get_length (member_array (complete, "missing")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (member_array (complete, "missing")), ==, 3);
 
   assess_default_product (f, id);
   g_clear_pointer (&complete, json_node_unref);
@@ -1898,14 +1944,15 @@ test_declaration_assessed (Fixture       *f,
 
   before = run_json (f, "declaration", "show", id, NULL);
   before_ids = missing_ids (before);
-  g_assert_cmpstr (before_ids, ==, "scope.in-scope classification.category");
+  g_assert_cmpstr (before_ids, ==, "scope.in-scope classification.category assessment.ready");
 
   answer_in_scope (f, id);
   scoped = run_json (f, "declaration", "show", id, NULL);
   scoped_ids = missing_ids (scoped);
-  g_assert_cmpstr (scoped_ids, ==, "classification.category");
+  g_assert_cmpstr (scoped_ids, ==, "classification.category assessment.ready");
 
   classify (f, id, "--default", NULL);
+  complete_risk_assessment (f, id);
   ready = run_json (f, "declaration", "show", id, NULL);
   g_assert_true (member_bool (ready, "ready"));
 

@@ -378,6 +378,42 @@ classify_default (CfStore *store,
   g_assert_no_error (error);
 }
 
+/* A risk assessment that passes the readiness gate. */
+static void
+assess_completely (CfStore     *store,
+                   CfCatalogue *catalogue,
+                   gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) requirements = cf_requirements_list (catalogue);
+  g_autoptr(CfAssessmentContext) context = cf_assessment_context_new ();
+  g_autoptr(CfThreat) threat = cf_threat_new ();
+
+  cf_record_set_field (CF_RECORD (context), "intended-purpose", "Routing a home network.");
+  cf_record_set_field (CF_RECORD (context), "foreseeable-use", "Left with default settings.");
+  cf_record_set_field (CF_RECORD (context), "operational-environment", "Homes, connected to the internet.");
+  cf_store_set_assessment_context (store, id, context, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      g_autoptr(CfRequirementAssessment) a =
+        cf_requirement_assessment_new (cf_catalogue_item_get_id (g_ptr_array_index (requirements, i)));
+
+      a->status = CF_STATUS_VERIFIED;
+      cf_store_set_requirement_assessment (store, id, a, &error);
+      g_assert_no_error (error);
+    }
+
+  cf_threat_set_asset (threat, "Administration interface");
+  cf_threat_set_title (threat, "Password guessing");
+  cf_threat_set_stride (threat, "spoofing");
+  cf_threat_set_likelihood (threat, 2);
+  cf_threat_set_impact (threat, 2);
+  cf_store_add_threat (store, id, threat, &error);
+  g_assert_no_error (error);
+}
+
 static void
 generated_cb (GObject      *source,
               GAsyncResult *result,
@@ -434,6 +470,15 @@ test_generator_stores (Fixture       *f,
   }
   answer_in_scope (store, f->catalogue, id);
   classify_default (store, id);
+  {
+    g_auto(GStrv) missing = cf_declaration_check (store, f->catalogue, id, &error);
+
+    /* The risk assessment's readiness gate is still closed. */
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (missing), ==, 1);
+    g_assert_cmpstr (missing[0], ==, "assessment.ready");
+  }
+  assess_completely (store, f->catalogue, id);
   {
     g_auto(GStrv) missing = cf_declaration_check (store, f->catalogue, id, &error);
 

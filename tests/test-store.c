@@ -229,12 +229,24 @@ test_migrate_from_schema_1 (Fixture       *f,
   sqlite3_close (db);
 
   {
-    g_autoptr(GPtrArray) audit = cf_store_list_audit (store, 1, &error);
-    CfAuditEntry *last = g_ptr_array_index (audit, 0);
+    /* One audit entry per step, each naming the copy. */
+    g_autoptr(GPtrArray) audit = cf_store_list_audit (store, 2, &error);
+    CfAuditEntry *before = g_ptr_array_index (audit, 0);
+    CfAuditEntry *last = g_ptr_array_index (audit, 1);
 
     g_assert_cmpstr (last->action, ==, "database.migrate");
-    g_assert_nonnull (strstr (last->detail, "schema 1 → 2"));
+    g_assert_nonnull (strstr (last->detail, "schema 2 → 3"));
     g_assert_nonnull (strstr (last->detail, backup));
+    g_assert_cmpstr (before->action, ==, "database.migrate");
+    g_assert_nonnull (strstr (before->detail, "schema 1 → 2"));
+  }
+
+  /* The risk assessment of schema 3 starts empty for the old product. */
+  {
+    g_autoptr(GPtrArray) threats = cf_store_list_threats (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (threats->len, ==, 0);
   }
 }
 

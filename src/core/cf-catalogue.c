@@ -48,6 +48,7 @@ static const char * const item_kinds[] = {
   "requirement", "chapeau", "category", "declaration-item",
   "documentation-item", "user-information-item",
   "scope-question", "scope-conflict", "procedure", "delegated-act", "key-date", "article",
+  "risk-level", "risk-band", "stride", "standard-clause",
   NULL
 };
 

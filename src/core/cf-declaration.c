@@ -52,6 +52,7 @@ static const struct {
   { "scope.in-scope", N_("a scope check that finds the product in scope (Article 2)") },
   { "classification.category", N_("the product’s category (Annex III and IV)") },
   { "declaration.procedure-open", N_("a conformity assessment procedure open to the product’s category (Article 32)") },
+  { "assessment.ready", N_("a complete cybersecurity risk assessment (Article 13), as the readiness gate lists") },
 };
 
 /**
@@ -95,6 +96,8 @@ is_missing (const char               *id,
   CfProcedure procedure = cf_declaration_info_get_procedure (info);
 
   /* The regulation's own preconditions, when the caller knows them. */
+  if (g_str_equal (id, "assessment.ready"))
+    return facts != NULL && facts->readiness != NULL && !facts->readiness->ready;
   if (g_str_has_prefix (id, "scope.") || g_str_has_prefix (id, "classification.") ||
       g_str_equal (id, "declaration.procedure-open"))
     {

@@ -11,18 +11,21 @@
 #include "cf-doc-model.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
+#include "cf-readiness.h"
 #include "cf-scope.h"
 
 G_BEGIN_DECLS
 
 /* What the regulation decides about the product before a declaration can
- * be final: its scope, its category and the procedures open to it. */
+ * be final: its scope, its category, the procedures open to it and whether
+ * the risk assessment passes the readiness gate. */
 typedef struct
 {
   CfCatalogue      *catalogue;
   CfScopeResult    *scope;            /* nullable: not checked yet */
   CfClassification *classification;   /* nullable: not classified yet */
   GPtrArray        *routes;           /* of CfRoute, from the classification */
+  CfReadiness      *readiness;        /* nullable: the gate not evaluated */
 } CfDeclarationFacts;
 
 GStrv       cf_declaration_list_missing (CfManufacturer           *manufacturer,

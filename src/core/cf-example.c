@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-example.h"
+#include "cf-requirement-assessment.h"
+#include "cf-threat.h"
 
 /* The example shows a newcomer a filled-in product at once. Everything about
  * it is fictitious except the references to real legislation and standards,
@@ -91,4 +93,184 @@ cf_example_fill_assessment (GHashTable       *answers,
   classification->suggested_category = CF_CATEGORY_DEFAULT;
   g_free (classification->description);
   classification->description = g_strdup (_("Wi-Fi room thermostat with a companion mobile app"));
+}
+
+typedef struct
+{
+  const char *asset;
+  const char *title;
+  const char *stride;
+  int         likelihood, impact;
+  const char *mitigations;
+  int         residual_likelihood, residual_impact;
+  const char *treatment;
+  const char *reason;
+} ExampleThreat;
+
+static const ExampleThreat example_threats[] = {
+  { N_("Cloud account"), N_("Credential stuffing against app logins"), "spoofing", 4, 3,
+    N_("Rate limiting and lockout on the login service; optional second factor; breached-password check."),
+    2, 3, "mitigate", NULL },
+  { N_("Firmware"), N_("Malicious firmware installed as an update"), "tampering", 3, 5,
+    N_("Images signed with Ed25519 and verified by the boot loader; keys in an HSM; anti-rollback counter."),
+    1, 5, "mitigate", NULL },
+  { N_("Wi-Fi credentials"), N_("Credentials read through the local setup interface"), "information-disclosure", 3, 4,
+    N_("Setup access point only during pairing, WPA2 with a per-device key printed on the label; credentials stored encrypted."),
+    2, 3, "mitigate", NULL },
+  { N_("Heating control"), N_("Cloud outage leaves the room without control"), "denial-of-service", 3, 4,
+    N_("The schedule runs on the device and the buttons work without a connection; frost protection is local."),
+    2, 4, "mitigate", NULL },
+  { N_("Device log"), N_("Changes to the schedule cannot be attributed"), "repudiation", 2, 2,
+    NULL, 0, 0, "accept",
+    N_("Schedules are per household; the app shows who changed them last, which is enough for users.") },
+  { N_("Debug interface"), N_("Root shell through the UART pads"), "elevation-of-privilege", 2, 5,
+    N_("UART console disabled by a fuse in production; no secrets shared between devices."),
+    2, 5, "accept",
+    N_("Needs the housing opened inside the home; the fuse leaves only the boot log readable; "
+       "one device's compromise does not spread to others.") },
+};
+
+typedef struct
+{
+  const char *requirement;
+  const char *status;
+  const char *measures;
+  const char *standards[3];
+  int         threats[3];
+} ExampleRequirement;
+
+static const ExampleRequirement example_requirements[] = {
+  { "AnnexI.PartI.1", "verified",
+    N_("The risk assessment of this product drives the design; each essential requirement below records how it is met."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartI.2.a", "verified",
+    N_("Every release is scanned against the SBOM and the CVE feeds; no release ships with a known exploitable vulnerability."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartI.2.b", "verified",
+    N_("No default passwords; the cloud link is off until pairing; a ten-second press restores factory settings."),
+    { "ETSI EN 303 645 5.1", NULL }, { 0 } },
+  { "AnnexI.PartI.2.c", "implemented",
+    N_("Automatic security updates by default, with notification in the app and the option to postpone for seven days."),
+    { "ETSI EN 303 645 5.3", NULL }, { 2, 0 } },
+  { "AnnexI.PartI.2.d", "verified",
+    N_("App and cloud accounts with rate-limited login and optional second factor; the device accepts commands only from paired accounts."),
+    { "ETSI EN 303 645 5.1", "IEC 62443-4-2:2019 FR1", NULL }, { 1, 0 } },
+  { "AnnexI.PartI.2.e", "implemented",
+    N_("TLS 1.3 to the cloud; Wi-Fi credentials and tokens encrypted with a device-unique key."),
+    { "ETSI EN 303 645 5.5", NULL }, { 3, 0 } },
+  { "AnnexI.PartI.2.f", "verified",
+    N_("Signed firmware and secure boot; configuration authenticated; integrity failures reported in the app."),
+    { "ETSI EN 303 645 5.7", NULL }, { 2, 0 } },
+  { "AnnexI.PartI.2.g", "implemented",
+    N_("Only the temperature, schedule and account e-mail are processed; no location or usage profiling."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartI.2.h", "implemented",
+    N_("Local schedule and frost protection work without a network; the watchdog restarts a hung firmware."),
+    { "ETSI EN 303 645 5.9", NULL }, { 4, 0 } },
+  { "AnnexI.PartI.2.i", "implemented",
+    N_("Reconnection with randomised back-off so that a fleet does not flood the home network or the cloud."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartI.2.j", "verified",
+    N_("Only outbound TLS in normal operation; the setup access point exists during pairing only; debug console fused off."),
+    { "ETSI EN 303 645 5.6", NULL }, { 3, 6, 0 } },
+  { "AnnexI.PartI.2.k", "implemented",
+    N_("Stack protection, W^X memory and privilege separation between the network and control tasks."),
+    { NULL }, { 6, 0 } },
+  { "AnnexI.PartI.2.l", "implemented",
+    N_("Security events (logins, updates, resets) are logged and shown in the app; users can opt out of the upload."),
+    { "ETSI EN 303 645 5.10", NULL }, { 5, 0 } },
+  { "AnnexI.PartI.2.m", "implemented",
+    N_("A factory reset erases all data and settings; deleting the account in the app removes the cloud data."),
+    { "ETSI EN 303 645 5.11", NULL }, { 0 } },
+  { "AnnexI.PartII.1", "implemented",
+    N_("A CycloneDX SBOM covering the top-level dependencies is produced by every build."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartII.2", "implemented",
+    N_("Security fixes ship within 30 days, critical ones within 7, separately from feature updates."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartII.3", "implemented",
+    N_("Yearly penetration test by an external lab; fuzzing of the local and cloud interfaces in CI."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartII.4", "implemented",
+    N_("Fixed vulnerabilities are published as CSAF advisories on the support site."),
+    { NULL }, { 0 } },
+  { "AnnexI.PartII.5", "implemented",
+    N_("Coordinated vulnerability disclosure policy published at example.com/security."),
+    { "ETSI EN 303 645 5.2", NULL }, { 0 } },
+  { "AnnexI.PartII.6", "implemented",
+    N_("security@example.com and a security.txt file; third-party component issues are reported upstream."),
+    { "ETSI EN 303 645 5.2", NULL }, { 0 } },
+  { "AnnexI.PartII.7", "implemented",
+    N_("Updates are signed and delivered over TLS from the update service; devices check daily."),
+    { "ETSI EN 303 645 5.3", NULL }, { 2, 0 } },
+  { "AnnexI.PartII.8", "implemented",
+    N_("Security updates are free of charge and announced in the app with an advisory."),
+    { "ETSI EN 303 645 5.3", NULL }, { 0 } },
+};
+
+/**
+ * cf_example_fill_risk_assessment:
+ * @threats: (element-type CfThreat): receives the risk register, in order:
+ *   the requirements refer to the threats by their numbers 1, 2, …
+ * @assessments: (element-type CfRequirementAssessment): receives the
+ *   assessment of every essential requirement
+ *
+ * The example's risk assessment: complete, so that the example passes the
+ * readiness gate and shows what a finished assessment looks like.
+ */
+void
+cf_example_fill_risk_assessment (CfAssessmentContext *context,
+                                 GPtrArray           *threats,
+                                 GPtrArray           *assessments)
+{
+  CfRecord *c = CF_RECORD (context);
+
+  cf_record_set_field (c, "intended-purpose",
+                       _("Controls the heating of one room in a home, from the device, the companion "
+                         "app and the cloud service."));
+  cf_record_set_field (c, "foreseeable-use",
+                       _("Installed by consumers without expert help and left with default settings; "
+                         "used from public networks through the app; sold on second-hand without a reset."));
+  cf_record_set_field (c, "operational-environment",
+                       _("Home Wi-Fi (WPA2 or WPA3) behind a consumer router; cloud service hosted in "
+                         "the EU; app on current Android and iOS versions. Expected in use for ten years."));
+  cf_record_set_field (c, "assumptions",
+                       _("The home router is not compromised; users install the operating system "
+                         "updates of their phones."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (example_threats); i++)
+    {
+      const ExampleThreat *t = &example_threats[i];
+      CfThreat *threat = cf_threat_new ();
+
+      cf_threat_set_asset (threat, _(t->asset));
+      cf_threat_set_title (threat, _(t->title));
+      cf_threat_set_stride (threat, t->stride);
+      cf_threat_set_likelihood (threat, t->likelihood);
+      cf_threat_set_impact (threat, t->impact);
+      if (t->mitigations != NULL)
+        cf_threat_set_mitigations (threat, _(t->mitigations));
+      cf_threat_set_residual (threat, t->residual_likelihood, t->residual_impact);
+      cf_threat_set_treatment (threat, t->treatment);
+      if (t->reason != NULL)
+        {
+          cf_threat_set_treatment_reason (threat, _(t->reason));
+          cf_threat_set_accepted_by (threat, _("Erika Mustermann, Head of Product Security"));
+        }
+      g_ptr_array_add (threats, threat);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (example_requirements); i++)
+    {
+      const ExampleRequirement *r = &example_requirements[i];
+      CfRequirementAssessment *a = cf_requirement_assessment_new (r->requirement);
+
+      cf_status_from_id (r->status, &a->status);
+      a->measures = g_strdup (_(r->measures));
+      g_strfreev (a->standards);
+      a->standards = g_strdupv ((char **) r->standards);
+      for (guint j = 0; j < G_N_ELEMENTS (r->threats) && r->threats[j] != 0; j++)
+        g_array_append_val (a->threats, r->threats[j]);
+      g_ptr_array_add (assessments, a);
+    }
 }

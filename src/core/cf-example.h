@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "cf-assessment-context.h"
 #include "cf-classification.h"
 #include "cf-declaration-info.h"
 #include "cf-manufacturer.h"
@@ -18,5 +19,9 @@ void cf_example_fill (CfManufacturer    *manufacturer,
 
 void cf_example_fill_assessment (GHashTable       *answers,
                                  CfClassification *classification);
+
+void cf_example_fill_risk_assessment (CfAssessmentContext *context,
+                                      GPtrArray           *threats,
+                                      GPtrArray           *assessments);
 
 G_END_DECLS

@@ -22,6 +22,10 @@ cf_product_status_free (CfProductStatus *status)
   g_clear_pointer (&status->coverage, g_ptr_array_unref);
   g_clear_pointer (&status->routes, g_ptr_array_unref);
   g_clear_pointer (&status->lifecycle, cf_lifecycle_free);
+  g_clear_object (&status->context);
+  g_clear_pointer (&status->assessments, g_ptr_array_unref);
+  g_clear_pointer (&status->threats, g_ptr_array_unref);
+  g_clear_pointer (&status->readiness, cf_readiness_free);
   g_free (status);
 }
 
@@ -74,6 +78,25 @@ cf_product_status_load (CfStore      *store,
     }
   status->lifecycle = cf_lifecycle_compute (catalogue, status->product, today);
 
+  status->context = cf_store_get_assessment_context (store, product_id, error);
+  if (status->context == NULL)
+    return NULL;
+  status->assessments = cf_store_list_requirement_assessments (store, product_id, error);
+  if (status->assessments == NULL)
+    return NULL;
+  status->threats = cf_store_list_threats (store, product_id, error);
+  if (status->threats == NULL)
+    return NULL;
+
+  {
+    g_autoptr(CfRiskModel) model = cf_risk_model_new (catalogue);
+    CfReadinessInput input = {
+      status->scope, status->classification, status->context, status->assessments, status->threats,
+    };
+
+    status->readiness = cf_readiness_evaluate (catalogue, model, &input);
+  }
+
   return g_steal_pointer (&status);
 }
 
@@ -81,7 +104,9 @@ CfDeclarationFacts
 cf_product_status_get_facts (CfProductStatus *status,
                              CfCatalogue     *catalogue)
 {
-  CfDeclarationFacts facts = { catalogue, status->scope, status->classification, status->routes };
+  CfDeclarationFacts facts = {
+    catalogue, status->scope, status->classification, status->routes, status->readiness,
+  };
 
   return facts;
 }
@@ -90,8 +115,9 @@ cf_product_status_get_facts (CfProductStatus *status,
  * cf_declaration_check:
  *
  * What a final declaration of the product still lacks, everything
- * considered: the content of Annex V, the scope, the category and whether
- * the chosen procedure is open to it.
+ * considered: the content of Annex V, the scope, the category, whether
+ * the chosen procedure is open to it and the readiness gate of the risk
+ * assessment.
  *
  * Returns: (transfer full): ids as cf_declaration_list_missing() gives them
  *   (empty: ready), or %NULL with @error set

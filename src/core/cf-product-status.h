@@ -7,6 +7,7 @@
 
 #include "cf-declaration.h"
 #include "cf-lifecycle.h"
+#include "cf-readiness.h"
 #include "cf-routing.h"
 #include "cf-scope.h"
 #include "cf-store.h"
@@ -14,7 +15,8 @@
 G_BEGIN_DECLS
 
 /* Read together, so the window, the CLI and the documents all see one
- * consistent picture: scope, category, procedures and dates. */
+ * consistent picture: scope, category, procedures, dates and the risk
+ * assessment with its readiness gate. */
 typedef struct
 {
   CfProduct        *product;
@@ -24,6 +26,10 @@ typedef struct
   GPtrArray        *coverage;         /* of CfCoverage */
   GPtrArray        *routes;           /* of CfRoute */
   CfLifecycle      *lifecycle;
+  CfAssessmentContext *context;       /* of the risk assessment */
+  GPtrArray        *assessments;      /* of CfRequirementAssessment */
+  GPtrArray        *threats;          /* of CfThreat */
+  CfReadiness      *readiness;
 } CfProductStatus;
 
 void             cf_product_status_free  (CfProductStatus *status);

@@ -65,6 +65,27 @@ gboolean        _cf_store_check_product      (CfStore        *self,
                                               GError        **error);
 char           *_cf_store_now                (void);
 
+/* Records ↔ rows: field names map to columns by turning "-" into "_". */
+typedef enum
+{
+  SQL_COLUMNS,        /* name, model */
+  SQL_PLACEHOLDERS,   /* ?, ? */
+  SQL_ASSIGNMENTS,    /* name = ?, model = ? */
+  SQL_UPSERT,         /* name = excluded.name, model = excluded.model */
+} SqlFragment;
+
+void            _cf_store_record_from_row        (CfRecord      *record,
+                                                  sqlite3_stmt  *stmt);
+char           *_cf_store_field_sql              (CfRecord      *record,
+                                                  SqlFragment    fragment);
+int             _cf_store_bind_fields            (sqlite3_stmt  *stmt,
+                                                  CfRecord      *record,
+                                                  int            first);
+gboolean        _cf_store_normalize_and_validate (CfRecord      *record,
+                                                  GError       **error);
+char           *_cf_store_describe_changes       (CfRecord      *before,
+                                                  CfRecord      *after);
+
 /* For writes that are part of a larger transaction (the example product). */
 gboolean        _cf_store_set_scope_answers_locked  (CfStore          *self,
                                                      gint64            product_id,
@@ -78,6 +99,19 @@ gboolean        _cf_store_set_classification_locked (CfStore          *self,
                                                      gint64            product_id,
                                                      CfClassification *classification,
                                                      GError          **error);
+
+gboolean        _cf_store_set_assessment_context_locked     (CfStore                 *self,
+                                                             gint64                   product_id,
+                                                             CfAssessmentContext     *context,
+                                                             GError                 **error);
+gboolean        _cf_store_set_requirement_assessment_locked (CfStore                 *self,
+                                                             gint64                   product_id,
+                                                             CfRequirementAssessment *assessment,
+                                                             GError                 **error);
+gint            _cf_store_add_threat_locked                 (CfStore                 *self,
+                                                             gint64                   product_id,
+                                                             CfThreat                *threat,
+                                                             GError                 **error);
 
 const char * const *_cf_store_get_migrations (guint          *n_migrations);
 

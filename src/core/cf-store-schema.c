@@ -163,6 +163,90 @@ static const char * const migrations[] = {
   "  reference TEXT,"
   "  PRIMARY KEY (product_id, requirement)"
   ") STRICT;",
+
+  /* 2 → 3: the cybersecurity risk assessment (Article 13(2)-(4)): its
+   * context, the risk register and the assessment of each essential
+   * requirement. A justification may be owed while the user types; the
+   * readiness gate reports it. What the regulation forbids outright, a
+   * Part II requirement or Part I point (1) "not applicable", the schema
+   * forbids too. */
+  "CREATE TABLE assessment_context ("
+  "  product_id INTEGER PRIMARY KEY REFERENCES product (id) ON DELETE CASCADE,"
+  "  intended_purpose TEXT,"
+  "  foreseeable_use TEXT,"
+  "  operational_environment TEXT,"
+  "  assumptions TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE requirement_assessment ("
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  requirement TEXT NOT NULL,"
+  "  applies INTEGER NOT NULL CHECK (applies IN (0, 1)),"
+  "  justification TEXT,"
+  "  measures TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started', 'in-progress', 'implemented', 'verified')),"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (product_id, requirement),"
+  "  CHECK (applies = 1 OR (requirement NOT LIKE 'AnnexI.PartII.%' AND requirement <> 'AnnexI.PartI.1'))"
+  ") STRICT;"
+  "CREATE TABLE requirement_standard ("
+  "  product_id INTEGER NOT NULL,"
+  "  requirement TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  reference TEXT NOT NULL CHECK (length (reference) > 0),"
+  "  PRIMARY KEY (product_id, requirement, reference),"
+  "  FOREIGN KEY (product_id, requirement)"
+  "    REFERENCES requirement_assessment (product_id, requirement) ON DELETE CASCADE"
+  ") STRICT;"
+
+  "CREATE TABLE asset ("
+  "  id INTEGER PRIMARY KEY,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  description TEXT,"
+  "  UNIQUE (product_id, name)"
+  ") STRICT;"
+
+  /* number is the threat's label within its product ("T3"): stable, never
+   * reused, so documents and reviewers can cite it. */
+  "CREATE TABLE threat ("
+  "  id INTEGER PRIMARY KEY,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL CHECK (number > 0),"
+  "  asset_id INTEGER NOT NULL REFERENCES asset (id) ON DELETE RESTRICT,"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  description TEXT,"
+  "  stride TEXT NOT NULL,"
+  "  likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),"
+  "  impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),"
+  "  mitigations TEXT,"
+  "  residual_likelihood INTEGER CHECK (residual_likelihood BETWEEN 1 AND 5),"
+  "  residual_impact INTEGER CHECK (residual_impact BETWEEN 1 AND 5),"
+  "  treatment TEXT CHECK (treatment IN ('mitigate', 'accept', 'transfer', 'avoid')),"
+  "  treatment_reason TEXT,"
+  "  accepted_by TEXT,"
+  "  accepted_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (product_id, number),"
+  "  CHECK ((residual_likelihood IS NULL) = (residual_impact IS NULL)),"
+  "  CHECK (treatment IS NOT 'accept' OR (length (treatment_reason) > 0 AND length (accepted_by) > 0))"
+  ") STRICT;"
+  "CREATE TABLE threat_counter ("
+  "  product_id INTEGER PRIMARY KEY REFERENCES product (id) ON DELETE CASCADE,"
+  "  last_number INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE requirement_threat ("
+  "  product_id INTEGER NOT NULL,"
+  "  requirement TEXT NOT NULL,"
+  "  threat_id INTEGER NOT NULL REFERENCES threat (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (product_id, requirement, threat_id),"
+  "  FOREIGN KEY (product_id, requirement)"
+  "    REFERENCES requirement_assessment (product_id, requirement) ON DELETE CASCADE"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION);

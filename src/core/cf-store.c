@@ -344,8 +344,8 @@ column_for_field (const char *field)
   return g_strdelimit (g_strdup (field), "-", '_');
 }
 
-static void
-record_from_row (CfRecord     *record,
+void
+_cf_store_record_from_row (CfRecord     *record,
                  sqlite3_stmt *stmt)
 {
   guint n_specs;
@@ -368,18 +368,10 @@ record_from_row (CfRecord     *record,
     }
 }
 
-typedef enum
-{
-  SQL_COLUMNS,        /* name, model */
-  SQL_PLACEHOLDERS,   /* ?, ? */
-  SQL_ASSIGNMENTS,    /* name = ?, model = ? */
-  SQL_UPSERT,         /* name = excluded.name, model = excluded.model */
-} SqlFragment;
-
 /* The field names come from static specs, never from input, so building
  * SQL from them is safe; values are always bound as parameters. */
-static char *
-field_sql (CfRecord    *record,
+char *
+_cf_store_field_sql (CfRecord    *record,
            SqlFragment  fragment)
 {
   guint n_specs;
@@ -416,8 +408,8 @@ field_sql (CfRecord    *record,
 }
 
 /* Binds the fields in spec order, starting at parameter @first. */
-static int
-bind_fields (sqlite3_stmt *stmt,
+int
+_cf_store_bind_fields (sqlite3_stmt *stmt,
              CfRecord     *record,
              int           first)
 {
@@ -433,8 +425,8 @@ bind_fields (sqlite3_stmt *stmt,
 
 /* Trims every field, turns blanks into NULL, then checks the specs: the
  * database never holds what the window or the CLI would have refused. */
-static gboolean
-normalize_and_validate (CfRecord  *record,
+gboolean
+_cf_store_normalize_and_validate (CfRecord  *record,
                         GError   **error)
 {
   guint n_specs;
@@ -459,8 +451,8 @@ normalize_and_validate (CfRecord  *record,
 }
 
 /* "name, version": which fields differ, for the audit log. */
-static char *
-describe_changes (CfRecord *before,
+char *
+_cf_store_describe_changes (CfRecord *before,
                   CfRecord *after)
 {
   guint n_specs;
@@ -1036,7 +1028,7 @@ get_manufacturer_locked (CfStore  *self,
     }
 
   manufacturer = cf_manufacturer_new ();
-  record_from_row (CF_RECORD (manufacturer), stmt);
+  _cf_store_record_from_row (CF_RECORD (manufacturer), stmt);
 
   return g_steal_pointer (&manufacturer);
 }
@@ -1068,15 +1060,15 @@ set_manufacturer_locked (CfStore         *self,
   g_autoptr(CfManufacturer) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *columns = field_sql (CF_RECORD (manufacturer), SQL_COLUMNS);
-  g_autofree char *updates = field_sql (CF_RECORD (manufacturer), SQL_UPSERT);
-  g_autofree char *placeholders = field_sql (CF_RECORD (manufacturer), SQL_PLACEHOLDERS);
+  g_autofree char *columns = _cf_store_field_sql (CF_RECORD (manufacturer), SQL_COLUMNS);
+  g_autofree char *updates = _cf_store_field_sql (CF_RECORD (manufacturer), SQL_UPSERT);
+  g_autofree char *placeholders = _cf_store_field_sql (CF_RECORD (manufacturer), SQL_PLACEHOLDERS);
   g_autofree char *sql = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *now = _cf_store_now ();
   int next, rc;
 
-  if (!normalize_and_validate (CF_RECORD (manufacturer), error))
+  if (!_cf_store_normalize_and_validate (CF_RECORD (manufacturer), error))
     return FALSE;
 
   before = get_manufacturer_locked (self, &local_error);
@@ -1086,7 +1078,7 @@ set_manufacturer_locked (CfStore         *self,
       return FALSE;
     }
 
-  detail = describe_changes (CF_RECORD (before), CF_RECORD (manufacturer));
+  detail = _cf_store_describe_changes (CF_RECORD (before), CF_RECORD (manufacturer));
   if (before != NULL && detail == NULL &&
       cf_record_get_is_example (CF_RECORD (before)) == cf_record_get_is_example (CF_RECORD (manufacturer)))
     {
@@ -1104,7 +1096,7 @@ set_manufacturer_locked (CfStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  next = bind_fields (stmt, CF_RECORD (manufacturer), 1);
+  next = _cf_store_bind_fields (stmt, CF_RECORD (manufacturer), 1);
   sqlite3_bind_int (stmt, next, cf_record_get_is_example (CF_RECORD (manufacturer)));
   sqlite3_bind_text (stmt, next + 1, now, -1, SQLITE_TRANSIENT);
 
@@ -1183,7 +1175,7 @@ get_product_locked (CfStore  *self,
     }
 
   product = cf_product_new ();
-  record_from_row (CF_RECORD (product), stmt);
+  _cf_store_record_from_row (CF_RECORD (product), stmt);
 
   return g_steal_pointer (&product);
 }
@@ -1216,7 +1208,7 @@ cf_store_list_products (CfStore  *self,
     {
       CfProduct *product = cf_product_new ();
 
-      record_from_row (CF_RECORD (product), stmt);
+      _cf_store_record_from_row (CF_RECORD (product), stmt);
       g_ptr_array_add (products, product);
     }
 
@@ -1254,15 +1246,15 @@ add_product_locked (CfStore    *self,
                     GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *columns = field_sql (CF_RECORD (product), SQL_COLUMNS);
-  g_autofree char *placeholders = field_sql (CF_RECORD (product), SQL_PLACEHOLDERS);
+  g_autofree char *columns = _cf_store_field_sql (CF_RECORD (product), SQL_COLUMNS);
+  g_autofree char *placeholders = _cf_store_field_sql (CF_RECORD (product), SQL_PLACEHOLDERS);
   g_autofree char *sql = NULL;
   g_autofree char *now = _cf_store_now ();
   g_autofree char *detail = NULL;
   gint64 id;
   int next, rc;
 
-  if (!normalize_and_validate (CF_RECORD (product), error))
+  if (!_cf_store_normalize_and_validate (CF_RECORD (product), error))
     return 0;
 
   sql = g_strdup_printf ("INSERT INTO product (%s, is_example, created_at, updated_at)"
@@ -1272,7 +1264,7 @@ add_product_locked (CfStore    *self,
   if (stmt == NULL)
     return 0;
 
-  next = bind_fields (stmt, CF_RECORD (product), 1);
+  next = _cf_store_bind_fields (stmt, CF_RECORD (product), 1);
   sqlite3_bind_int (stmt, next, cf_record_get_is_example (CF_RECORD (product)));
   sqlite3_bind_text (stmt, next + 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, next + 2, now, -1, SQLITE_TRANSIENT);
@@ -1337,7 +1329,7 @@ _cf_store_update_product_locked (CfStore    *self,
 {
   g_autoptr(CfProduct) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *assignments = field_sql (CF_RECORD (product), SQL_ASSIGNMENTS);
+  g_autofree char *assignments = _cf_store_field_sql (CF_RECORD (product), SQL_ASSIGNMENTS);
   g_autofree char *sql = NULL;
   g_autofree char *now = _cf_store_now ();
   g_autofree char *detail = NULL;
@@ -1346,10 +1338,10 @@ _cf_store_update_product_locked (CfStore    *self,
 
   *changed = FALSE;
   before = get_product_locked (self, id, error);
-  if (before == NULL || !normalize_and_validate (CF_RECORD (product), error))
+  if (before == NULL || !_cf_store_normalize_and_validate (CF_RECORD (product), error))
     return FALSE;
 
-  detail = describe_changes (CF_RECORD (before), CF_RECORD (product));
+  detail = _cf_store_describe_changes (CF_RECORD (before), CF_RECORD (product));
   if (detail == NULL)
     return TRUE;   /* nothing changed: nothing to store or to audit */
 
@@ -1358,7 +1350,7 @@ _cf_store_update_product_locked (CfStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  next = bind_fields (stmt, CF_RECORD (product), 1);
+  next = _cf_store_bind_fields (stmt, CF_RECORD (product), 1);
   sqlite3_bind_text (stmt, next, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, next + 1, id);
 
@@ -1432,7 +1424,7 @@ get_declaration_info_locked (CfStore  *self,
     {
       CfProcedure procedure = CF_PROCEDURE_MODULE_A;
 
-      record_from_row (CF_RECORD (info), stmt);
+      _cf_store_record_from_row (CF_RECORD (info), stmt);
       for (int i = 0; i < sqlite3_column_count (stmt); i++)
         if (g_str_equal (sqlite3_column_name (stmt, i), "procedure"))
           cf_procedure_from_id (column_text (stmt, i), &procedure);
@@ -1478,19 +1470,19 @@ set_declaration_info_locked (CfStore            *self,
 {
   g_autoptr(CfDeclarationInfo) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *columns = field_sql (CF_RECORD (info), SQL_COLUMNS);
-  g_autofree char *placeholders = field_sql (CF_RECORD (info), SQL_PLACEHOLDERS);
-  g_autofree char *updates = field_sql (CF_RECORD (info), SQL_UPSERT);
+  g_autofree char *columns = _cf_store_field_sql (CF_RECORD (info), SQL_COLUMNS);
+  g_autofree char *placeholders = _cf_store_field_sql (CF_RECORD (info), SQL_PLACEHOLDERS);
+  g_autofree char *updates = _cf_store_field_sql (CF_RECORD (info), SQL_UPSERT);
   g_autofree char *sql = NULL;
   g_autofree char *now = _cf_store_now ();
   g_autofree char *detail = NULL;
   int next, rc;
 
   before = get_declaration_info_locked (self, product_id, error);
-  if (before == NULL || !normalize_and_validate (CF_RECORD (info), error))
+  if (before == NULL || !_cf_store_normalize_and_validate (CF_RECORD (info), error))
     return FALSE;
 
-  detail = describe_changes (CF_RECORD (before), CF_RECORD (info));
+  detail = _cf_store_describe_changes (CF_RECORD (before), CF_RECORD (info));
   if (cf_declaration_info_get_procedure (before) != cf_declaration_info_get_procedure (info))
     {
       g_autofree char *fields = g_steal_pointer (&detail);
@@ -1510,7 +1502,7 @@ set_declaration_info_locked (CfStore            *self,
   sqlite3_bind_int64 (stmt, 1, product_id);
   sqlite3_bind_text (stmt, 2, cf_procedure_to_id (cf_declaration_info_get_procedure (info)), -1,
                      SQLITE_STATIC);
-  next = bind_fields (stmt, CF_RECORD (info), 3);
+  next = _cf_store_bind_fields (stmt, CF_RECORD (info), 3);
   sqlite3_bind_text (stmt, next, now, -1, SQLITE_TRANSIENT);
 
   rc = sqlite3_step (stmt);
@@ -1613,6 +1605,22 @@ cf_store_add_example (CfStore  *self,
     if (!_cf_store_set_scope_answers_locked (self, id, answers, error) ||
         !_cf_store_set_classification_locked (self, id, classification, error))
       return 0;
+  }
+  {
+    g_autoptr(CfAssessmentContext) context = cf_assessment_context_new ();
+    g_autoptr(GPtrArray) threats = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) assessments =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) cf_requirement_assessment_free);
+
+    cf_example_fill_risk_assessment (context, threats, assessments);
+    if (!_cf_store_set_assessment_context_locked (self, id, context, error))
+      return 0;
+    for (guint i = 0; i < threats->len; i++)
+      if (_cf_store_add_threat_locked (self, id, g_ptr_array_index (threats, i), error) == 0)
+        return 0;
+    for (guint i = 0; i < assessments->len; i++)
+      if (!_cf_store_set_requirement_assessment_locked (self, id, g_ptr_array_index (assessments, i), error))
+        return 0;
   }
 
   _cf_transaction_notify (tx, "product", id);

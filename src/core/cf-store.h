@@ -7,17 +7,20 @@
 
 #include <gio/gio.h>
 
+#include "cf-assessment-context.h"
 #include "cf-classification.h"
 #include "cf-declaration-info.h"
 #include "cf-document-info.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
+#include "cf-requirement-assessment.h"
+#include "cf-threat.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 2
+#define CF_STORE_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of a Conformity project database ("CnFm"). */
 #define CF_STORE_APPLICATION_ID 0x436E466D
@@ -146,6 +149,47 @@ gboolean           cf_store_save_assessment       (CfStore         *self,
                                                    CfClassification *classification,
                                                    GPtrArray       *coverage,
                                                    CfProduct       *product,
+                                                   GError         **error);
+
+CfAssessmentContext *cf_store_get_assessment_context (CfStore        *self,
+                                                     gint64          product_id,
+                                                     GError        **error);
+gboolean           cf_store_set_assessment_context (CfStore         *self,
+                                                    gint64           product_id,
+                                                    CfAssessmentContext *context,
+                                                    GError         **error);
+GPtrArray         *cf_store_list_requirement_assessments (CfStore   *self,
+                                                          gint64     product_id,
+                                                          GError   **error);
+CfRequirementAssessment *cf_store_get_requirement_assessment (CfStore    *self,
+                                                              gint64      product_id,
+                                                              const char *requirement,
+                                                              GError    **error);
+gboolean           cf_store_set_requirement_assessment (CfStore     *self,
+                                                        gint64       product_id,
+                                                        CfRequirementAssessment *assessment,
+                                                        GError     **error);
+GStrv              cf_store_list_assets           (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_threats          (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+CfThreat          *cf_store_get_threat            (CfStore         *self,
+                                                   gint64           product_id,
+                                                   gint             number,
+                                                   GError         **error);
+gint               cf_store_add_threat            (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfThreat        *threat,
+                                                   GError         **error);
+gboolean           cf_store_update_threat         (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfThreat        *threat,
+                                                   GError         **error);
+gboolean           cf_store_remove_threat         (CfStore         *self,
+                                                   gint64           product_id,
+                                                   gint             number,
                                                    GError         **error);
 
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
