@@ -16,6 +16,7 @@
 #include "cf-document-row.h"
 #include "cf-product-row.h"
 #include "cf-record-editor.h"
+#include "cf-requirement-assessment.h"
 #include "cf-store.h"
 #include "cf-text-row.h"
 #include "cf-window.h"
@@ -600,6 +601,113 @@ test_assessment_wizard (Fixture       *f,
 }
 
 static gboolean
+nothing_pending (gpointer data)
+{
+  return !cf_requirement_editor_get_pending (data);
+}
+
+static CfRequirementAssessment *
+stored_assessment (Fixture    *f,
+                   gint64      id,
+                   const char *requirement)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (f->db, &error);
+
+  g_assert_no_error (error);
+  return cf_store_get_requirement_assessment (store, id, requirement, &error);
+}
+
+/* The requirement list with its detail pane: a manager assesses a
+ * requirement by typing, and it is saved without a Save button. */
+static void
+test_assess_requirement (Fixture       *f,
+                         gconstpointer  data)
+{
+  CfRecordEditor *editor;
+  CfRequirementsView *view = cf_window_get_requirements_view (f->window);
+  CfRequirementEditor *detail = cf_requirements_view_get_editor (view);
+  GtkWidget *applies, *justification, *status, *measures, *row, *check;
+  g_autoptr(CfRequirementAssessment) a = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  spin_until (editor_is_open, NULL, "the New Product form opens");
+  editor = find_editor ();
+  type_into (editor, "name", "Smart plug");
+  type_into (editor, "model", "SP-1");
+  click (cf_record_editor_get_save_button (editor));
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  id = cf_window_get_selected_product_id (f->window);
+
+  /* The readiness gate's way in: straight to one requirement. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-requirement", "s", "AnnexI.PartI.2.m");
+  spin_briefly ();
+  g_assert_cmpstr (cf_requirement_editor_get_requirement (detail), ==, "AnnexI.PartI.2.m");
+  g_assert_true (has_label (GTK_WIDGET (detail), "Not assessed yet: your first change records it"));
+  row = find_named (GTK_WIDGET (view), "AnnexI.PartI.2.m");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "status"), ==, "Not assessed");
+
+  /* Does not apply: the justification is asked for, and the gate lists it
+   * until it is given. */
+  applies = find_named (GTK_WIDGET (detail), "applies");
+  justification = find_named (GTK_WIDGET (detail), "justification");
+  g_assert_false (gtk_widget_get_visible (justification));
+  gtk_switch_set_active (GTK_SWITCH (applies), FALSE);
+  g_assert_true (gtk_widget_get_visible (justification));
+  g_assert_true (gtk_widget_has_css_class (justification, "error"));
+  spin_until (nothing_pending, detail, "the change is saved");
+  a = stored_assessment (f, id, "AnnexI.PartI.2.m");
+  g_assert_nonnull (a);
+  g_assert_false (a->applies);
+  g_assert_null (a->justification);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "status"), ==, "Does not apply: justification missing");
+  g_clear_pointer (&a, cf_requirement_assessment_free);
+
+  cf_text_row_set_text (CF_TEXT_ROW (justification), "The plug keeps no user data or settings.");
+  g_assert_false (gtk_widget_has_css_class (justification, "error"));
+  /* Switching to another requirement saves what was just typed. */
+  cf_requirements_view_select (view, "AnnexI.PartI.2.a");
+  a = stored_assessment (f, id, "AnnexI.PartI.2.m");
+  g_assert_cmpstr (a->justification, ==, "The plug keeps no user data or settings.");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "status"), ==, "Does not apply");
+  g_clear_pointer (&a, cf_requirement_assessment_free);
+
+  /* Applies: status, measures and a mapped standard clause. */
+  spin_briefly ();
+  g_assert_cmpstr (cf_requirement_editor_get_requirement (detail), ==, "AnnexI.PartI.2.a");
+  status = find_named (GTK_WIDGET (detail), "status");
+  measures = find_named (GTK_WIDGET (detail), "measures");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), CF_STATUS_IMPLEMENTED);
+  cf_text_row_set_text (CF_TEXT_ROW (measures), "Every release is checked against the CVE feeds.");
+  spin_until (nothing_pending, detail, "the change is saved");
+  a = stored_assessment (f, id, "AnnexI.PartI.2.a");
+  g_assert_true (a->applies);
+  g_assert_cmpint (a->status, ==, CF_STATUS_IMPLEMENTED);
+  g_assert_cmpstr (a->measures, ==, "Every release is checked against the CVE feeds.");
+  g_clear_pointer (&a, cf_requirement_assessment_free);
+
+  cf_requirements_view_select (view, "AnnexI.PartI.2.d");
+  spin_briefly ();
+  check = find_named (GTK_WIDGET (detail), "ETSI EN 303 645 5.1");
+  g_assert_nonnull (check);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (detail), "status")), CF_STATUS_VERIFIED);
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (check), "check"), TRUE);
+  spin_until (nothing_pending, detail, "the change is saved");
+  a = stored_assessment (f, id, "AnnexI.PartI.2.d");
+  g_assert_cmpint (a->status, ==, CF_STATUS_VERIFIED);
+  g_assert_cmpuint (g_strv_length (a->standards), ==, 1);
+  g_assert_cmpstr (a->standards[0], ==, "ETSI EN 303 645 5.1");
+  g_clear_pointer (&a, cf_requirement_assessment_free);
+
+  /* Part II cannot be switched off. */
+  cf_requirements_view_select (view, "AnnexI.PartII.5");
+  spin_briefly ();
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (detail), "applies")));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (detail), "applies"))));
+}
+
+static gboolean
 not_generating (gpointer data)
 {
   return !cf_product_page_get_generating (data);
@@ -711,6 +819,7 @@ main (int    argc,
   ADD ("/ui/window/generate-declaration", test_generate_declaration);
   ADD ("/ui/window/unsaved-form-is-not-lost", test_unsaved_form_is_not_lost);
   ADD ("/ui/window/assessment-wizard", test_assessment_wizard);
+  ADD ("/ui/requirements/assess", test_assess_requirement);
 #undef ADD
 
   status = g_test_run ();

@@ -72,6 +72,7 @@ cf_text_row_init (CfTextRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_object_bind_property (self, "title", self->title_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "use-underline", self->title_label, "use-underline", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -14,6 +14,7 @@
 #include "cf-product-page.h"
 #include "cf-product-row.h"
 #include "cf-record-editor.h"
+#include "cf-requirements-view.h"
 #include "cf-window.h"
 
 struct _CfWindow
@@ -26,7 +27,8 @@ struct _CfWindow
   GtkWidget            *sidebar;
   GtkWidget            *content;
   AdwWindowTitle       *sidebar_title;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *view_title;
+  AdwViewStack         *view_stack;
   GtkListView          *product_list_view;
   GtkLabel             *manufacturer_label;
   GtkStack             *stack;
@@ -35,6 +37,7 @@ struct _CfWindow
   CfProductList        *products;
   GtkSingleSelection   *selection;
   CfProductPage        *product_page;
+  CfRequirementsView   *requirements_view;
   GSettings            *settings;
   gint64                selected_id;
 };
@@ -79,6 +82,15 @@ update_manufacturer (CfWindow *self)
                                ? _("Example data: replace it with your own") : NULL);
 }
 
+/* Every view of the product follows the selection. */
+static void
+set_views_product_id (CfWindow *self,
+                      gint64    product_id)
+{
+  cf_product_page_set_product_id (self->product_page, product_id);
+  cf_requirements_view_set_product_id (self->requirements_view, product_id);
+}
+
 static void
 show_selected (CfWindow *self)
 {
@@ -87,9 +99,11 @@ show_selected (CfWindow *self)
   if (product == NULL)
     {
       self->selected_id = 0;
-      adw_window_title_set_title (self->content_title, NULL);
+      adw_view_switcher_title_set_title (self->view_title, NULL);
+      adw_view_switcher_title_set_subtitle (self->view_title, NULL);
+      adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      cf_product_page_set_product_id (self->product_page, 0);
+      set_views_product_id (self, 0);
       return;
     }
 
@@ -97,11 +111,12 @@ show_selected (CfWindow *self)
     g_autofree char *title = cf_product_dup_display_name (product);
 
     self->selected_id = cf_record_get_id (CF_RECORD (product));
-    adw_window_title_set_title (self->content_title, title);
-    adw_window_title_set_subtitle (self->content_title,
-                                   cf_record_get_is_example (CF_RECORD (product)) ? _("Example") : NULL);
-    cf_product_page_set_product_id (self->product_page, self->selected_id);
-    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->product_page));
+    adw_view_switcher_title_set_title (self->view_title, title);
+    adw_view_switcher_title_set_subtitle (self->view_title,
+                                          cf_record_get_is_example (CF_RECORD (product)) ? _("Example") : NULL);
+    adw_view_switcher_title_set_view_switcher_enabled (self->view_title, TRUE);
+    set_views_product_id (self, self->selected_id);
+    gtk_stack_set_visible_child_name (self->stack, "product");
   }
 }
 
@@ -277,6 +292,75 @@ add_example_action_cb (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* Views of the product, and the places the readiness gate points to */
+
+static gboolean
+show_view (CfWindow   *self,
+           const char *name)
+{
+  if (self->selected_id == 0 || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  return TRUE;
+}
+
+static void
+show_view_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_view (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_requirement_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (show_view (self, "requirements"))
+    cf_requirements_view_select (self->requirements_view, g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+save_context_cb (CfRecord  *record,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  CfWindow *self = user_data;
+
+  return cf_store_set_assessment_context (cf_context_get_store (self->context), cf_record_get_id (record),
+                                          CF_ASSESSMENT_CONTEXT (record), error);
+}
+
+static void
+edit_context_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfAssessmentContext) context = NULL;
+  CfRecordEditor *editor;
+
+  if (self->selected_id == 0)
+    return;
+
+  context = cf_store_get_assessment_context (cf_context_get_store (self->context), self->selected_id, &error);
+  if (context == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  editor = cf_record_editor_new (GTK_WINDOW (self), _("Context of the Risk Assessment"), CF_RECORD (context),
+                                 save_context_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 show_sidebar_action_cb (GtkWidget  *widget,
                         const char *action_name,
@@ -306,7 +390,16 @@ forward_to_page_action_cb (GtkWidget  *widget,
 static gboolean
 cf_window_close_request (GtkWindow *window)
 {
+  CfWindow *self = CF_WINDOW (window);
   GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* What was typed a moment ago is saved; if it cannot be, the editor says
+   * why and the window stays. */
+  if (!cf_requirements_view_flush (self->requirements_view))
+    {
+      show_view (self, "requirements");
+      return TRUE;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -379,7 +472,11 @@ cf_window_constructed (GObject *object)
                            G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
 
   self->product_page = CF_PRODUCT_PAGE (cf_product_page_new (self->context));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->product_page), "product");
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->product_page), "product",
+                                       _("Product"), "document-properties-symbolic");
+  self->requirements_view = CF_REQUIREMENTS_VIEW (cf_requirements_view_new (self->context));
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->requirements_view), "requirements",
+                                       _("Requirements"), "checkbox-checked-symbolic");
   g_signal_connect_object (self->product_page, "add-toast",
                            G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
 
@@ -469,6 +566,9 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, forward_to_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.assess", NULL, forward_to_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-declaration", NULL, forward_to_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-requirement", "s", show_requirement_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-context", NULL, edit_context_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
@@ -478,6 +578,10 @@ cf_window_class_init (CfWindowClass *klass)
                                        "win.edit-declaration", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.edit-manufacturer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "product");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "requirements");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "risks");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "overview");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
@@ -485,7 +589,8 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, view_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, product_list_view);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, manufacturer_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, stack);
@@ -538,4 +643,17 @@ cf_window_get_selected_product_id (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), 0);
   return self->selected_id;
+}
+
+/**
+ * cf_window_get_requirements_view:
+ *
+ * Returns: (transfer none): the view of the selected product's essential
+ *   requirements
+ */
+CfRequirementsView *
+cf_window_get_requirements_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->requirements_view;
 }

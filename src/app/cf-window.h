@@ -9,6 +9,7 @@
 
 #include "cf-context.h"
 #include "cf-product-page.h"
+#include "cf-requirements-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 CfWindow      *cf_window_new                     (GtkApplication *application,
                                                   CfContext      *context);
 GListModel    *cf_window_get_products            (CfWindow       *self);
+CfRequirementsView *cf_window_get_requirements_view (CfWindow *self);
 CfProductPage *cf_window_get_product_page        (CfWindow       *self);
 gint64         cf_window_get_selected_product_id (CfWindow       *self);
 

@@ -271,8 +271,8 @@ cf_threat_dup_label (CfThreat *self)
   if (self->number <= 0)
     return g_strdup ("");
 
-  /* Translators: the short label of a threat in the risk register, e.g. "T3". */
-  return g_strdup_printf (C_("threat label", "T%d"), self->number);
+  /* An identifier, the same in every language, like a document number. */
+  return g_strdup_printf ("T%d", self->number);
 }
 
 void
