@@ -707,6 +707,46 @@ test_assess_requirement (Fixture       *f,
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (detail), "applies"))));
 }
 
+/* The product page lists what the gate misses; each item leads to where it
+ * is dealt with. */
+static void
+test_readiness_jump (Fixture       *f,
+                     gconstpointer  data)
+{
+  CfRecordEditor *editor;
+  CfProductPage *page = cf_window_get_product_page (f->window);
+  CfRequirementsView *view = cf_window_get_requirements_view (f->window);
+  GtkWidget *gate, *item;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  spin_until (editor_is_open, NULL, "the New Product form opens");
+  editor = find_editor ();
+  type_into (editor, "name", "Door lock");
+  type_into (editor, "model", "DL-2");
+  click (cf_record_editor_get_save_button (editor));
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+
+  gate = find_named (GTK_WIDGET (page), "readiness");
+  g_assert_true (has_label (gate, "28 items missing before a declaration of conformity"));
+  g_assert_true (has_label (gate, "The scope check is not finished: answer its questions."));
+  g_assert_true (has_label (gate, "The risk register is empty: the assessment must analyse the cybersecurity risks (Article 13(3))."));
+
+  item = find_named (gate, "AnnexI.PartII.3");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-requirement");
+  g_signal_emit_by_name (item, "activate");
+  spin_briefly ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpstr (cf_requirement_editor_get_requirement (cf_requirements_view_get_editor (view)), ==,
+                   "AnnexI.PartII.3");
+
+  /* Assessing it there takes it off the list. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (view), "status")), CF_STATUS_IMPLEMENTED);
+  cf_requirements_view_flush (view);
+  g_assert_null (find_named (gate, "AnnexI.PartII.3"));
+  g_assert_true (has_label (gate, "27 items missing before a declaration of conformity"));
+}
+
 static gboolean
 not_generating (gpointer data)
 {
@@ -820,6 +860,7 @@ main (int    argc,
   ADD ("/ui/window/unsaved-form-is-not-lost", test_unsaved_form_is_not_lost);
   ADD ("/ui/window/assessment-wizard", test_assessment_wizard);
   ADD ("/ui/requirements/assess", test_assess_requirement);
+  ADD ("/ui/readiness/jump-to-item", test_readiness_jump);
 #undef ADD
 
   status = g_test_run ();

@@ -31,6 +31,9 @@ struct _CfProductPage
   AdwActionRow        *procedures_row;
   AdwActionRow        *dates_row;
   GtkImage            *dates_icon;
+  AdwExpanderRow      *readiness_row;
+  GtkImage            *readiness_icon;
+  GPtrArray           *readiness_rows;  /* of AdwActionRow in readiness_row */
   AdwPreferencesGroup *product_group;
   AdwPreferencesGroup *declaration_group;
   AdwActionRow        *status_row;
@@ -166,6 +169,78 @@ show_readiness (CfProductPage            *self,
       adw_action_row_set_subtitle (self->status_row, list->str);
       gtk_image_set_from_icon_name (self->status_icon, "dialog-warning-symbolic");
       gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "warning");
+    }
+}
+
+static void set_icon (GtkImage   *image,
+                      const char *icon_name,
+                      const char *css_class);
+
+/* Where each kind of missing item is dealt with: the row takes the user there. */
+static void
+point_row_to (GtkWidget       *row,
+              const CfMissing *missing)
+{
+  const char *what = missing->what;
+
+  if (g_str_equal (what, "scope-not-decided") || g_str_equal (what, "out-of-scope") ||
+      g_str_equal (what, "category-not-decided"))
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.assess");
+  else if (g_str_equal (what, "context-missing"))
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.edit-context");
+  else if (g_str_equal (what, "risk-register-empty"))
+    gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (row), "win.show-view::risks");
+  else if (g_str_equal (what, "risk-not-accepted"))
+    {
+      /* The item is the threat's label, "T3". */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i",
+                                        (gint32) g_ascii_strtoll (missing->item + 1, NULL, 10));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-threat");
+    }
+  else
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", missing->item);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-requirement");
+    }
+}
+
+static void
+show_gate (CfProductPage *self,
+           CfReadiness   *readiness)
+{
+  g_autofree char *summary = cf_readiness_summary (readiness);
+
+  for (guint i = 0; i < self->readiness_rows->len; i++)
+    adw_expander_row_remove (self->readiness_row, g_ptr_array_index (self->readiness_rows, i));
+  g_ptr_array_set_size (self->readiness_rows, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->readiness_row), summary);
+  set_icon (self->readiness_icon, readiness->ready ? "emblem-ok-symbolic" : "dialog-warning-symbolic",
+            readiness->ready ? "success" : "warning");
+  adw_expander_row_set_subtitle (self->readiness_row,
+                                 readiness->ready
+                                 ? _("The risk assessment is complete: every requirement assessed and, where it "
+                                     "applies, implemented; every high or critical residual risk accepted.")
+                                 : _("Expand to see each item; choose one to go where it is dealt with."));
+  adw_expander_row_set_enable_expansion (self->readiness_row, !readiness->ready);
+
+  for (guint i = 0; i < readiness->missing->len; i++)
+    {
+      CfMissing *missing = g_ptr_array_index (readiness->missing, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_widget_set_name (row, missing->item);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), missing->message);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      point_row_to (row, missing);
+      g_object_set_data_full (G_OBJECT (row), "what", g_strdup (missing->what), g_free);
+
+      adw_expander_row_add_row (self->readiness_row, row);
+      g_ptr_array_add (self->readiness_rows, row);
     }
 }
 
@@ -389,6 +464,7 @@ reload (CfProductPage *self)
     {
       facts = cf_product_status_get_facts (status, cf_context_get_catalogue (self->context));
       show_assessment (self, status);
+      show_gate (self, status->readiness);
     }
   show_readiness (self, manufacturer, info, status ? &facts : NULL, is_example);
   adw_action_row_set_subtitle (self->procedure_row, cf_procedure_get_label (procedure));
@@ -803,6 +879,7 @@ cf_product_page_dispose (GObject *object)
   g_clear_object (&self->product);
   g_clear_object (&self->context);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->readiness_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cf_product_page_parent_class)->dispose (object);
 }
@@ -912,6 +989,8 @@ cf_product_page_class_init (CfProductPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, procedures_row);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, dates_row);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, dates_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, readiness_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, readiness_icon);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, product_group);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, declaration_group);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, status_row);
@@ -934,6 +1013,7 @@ cf_product_page_init (CfProductPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->field_rows = g_ptr_array_new ();
+  self->readiness_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
 
   placeholder = gtk_label_new (_("No documents yet. Generate the declaration to store its first version."));
