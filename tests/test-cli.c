@@ -439,6 +439,19 @@ static const struct {
   { "classify coverage", "--applied --not-applied --all-applied ID AnnexI.PartI.2.a "
                          "AnnexI.PartII.8" },
   { "classify show", "--json ID" },
+  { "assess set", "--applicable --justification --status --measures --standard --no-standards "
+                  "--threat --no-threats ID REQUIREMENT AnnexI.PartI.2.a AnnexI.PartII.8" },
+  { "assess show", "--json ID" },
+  { "assess context", "--intended-purpose --foreseeable-use --operational-environment "
+                      "--assumptions ID" },
+  { "threat add", "--asset --title --stride --likelihood --impact --description --mitigations "
+                  "--residual-likelihood --residual-impact --treatment --reason --accepted-by "
+                  "spoofing tampering elevation-of-privilege" },
+  { "threat set", "--no-residual --treatment --residual-likelihood ID THREAT" },
+  { "threat remove", "ID THREAT" },
+  { "threat list", "--json ID" },
+  { "readiness", "--json ID" },
+  { "chart", "--kind --out --width --height --inherent heatmap readiness" },
   { "dates", "--json ID --placed-on-market" },
   { "declaration set", "--procedure --standards --other-legislation --notified-body-name "
                        "--notified-body-number --certificate --additional-info --place-of-issue "
@@ -487,8 +500,8 @@ static void
 test_help_commands (Fixture       *f,
                     gconstpointer  data)
 {
-  const char *groups[] = { "manufacturer", "product", "scope", "classify", "declaration",
-                           "document" };
+  const char *groups[] = { "manufacturer", "product", "scope", "classify", "assess", "threat",
+                           "declaration", "document" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -1898,13 +1911,24 @@ static void
 test_assessment_no_database (Fixture       *f,
                              gconstpointer  data)
 {
-  const char *commands_to_try[][8] = {
+  g_autofree char *png = fixture_file (f, "chart.png");
+  const char *commands_to_try[][16] = {
     { "scope", "show", "1", NULL },
     { "scope", "set", "1", "--answer", "spare-part=no", NULL },
     { "classify", "show", "1", NULL },
     { "classify", "set", "1", "--default", NULL },
     { "classify", "coverage", "1", "--applied", "AnnexI.PartI.1", NULL },
     { "dates", "1", "--json", NULL },
+    { "assess", "show", "1", NULL },
+    { "assess", "set", "1", "AnnexI.PartI.2.a", "--applicable", "yes", NULL },
+    { "assess", "context", "1", "--intended-purpose", "Heating.", NULL },
+    { "threat", "add", "1", "--asset", "Web interface", "--title", "Password guessing",
+      "--stride", "S", "--likelihood", "2", "--impact", "2", NULL },
+    { "threat", "set", "1", "T1", "--likelihood", "3", NULL },
+    { "threat", "remove", "1", "T1", NULL },
+    { "threat", "list", "1", "--json", NULL },
+    { "readiness", "1", NULL },
+    { "chart", "1", "--kind", "heatmap", "--out", png, NULL },
   };
 
   /* Reading or recording, a product that cannot exist is refused, and a
@@ -1917,6 +1941,7 @@ test_assessment_no_database (Fixture       *f,
     }
 
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
 
 /* The declaration through the new commands */
@@ -1975,6 +2000,781 @@ test_declaration_assessed (Fixture       *f,
   g_assert_null (strstr (b_c_ids, "classification.category"));
 }
 
+/* The risk assessment: essential requirements */
+
+/* The requirement @id in `assess show --json`, which lists all of them. */
+static JsonObject *
+find_requirement (JsonNode   *shown,
+                  const char *id)
+{
+  JsonArray *requirements = member_array (shown, "requirements");
+
+  for (guint i = 0; i < json_array_get_length (requirements); i++)
+    {
+      JsonObject *requirement = json_array_get_object_element (requirements, i);
+
+      if (g_strcmp0 (json_object_get_string_member (requirement, "id"), id) == 0)
+        return requirement;
+    }
+
+  g_error ("assess show does not list %s", id);
+  return NULL;
+}
+
+/* "a|b c": like join_strings(), for strings that hold spaces (references). */
+static char *
+join_references (JsonArray *array)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? "|" : "",
+                            json_array_get_string_element (array, i));
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static char *
+requirement_strings (JsonNode   *shown,
+                     const char *id,
+                     const char *member)
+{
+  return join_references (json_object_get_array_member (find_requirement (shown, id), member));
+}
+
+/* What `assess show --json` prints, to prove a refusal changed nothing. */
+static char *
+assessment_snapshot (Fixture    *f,
+                     const char *id)
+{
+  g_autoptr(Result) shown = run (f, "assess", "show", id, "--json", NULL);
+
+  assert_ok (shown);
+  return g_steal_pointer (&shown->out);
+}
+
+/* threat add ID ARGS…, which must print @label alone. */
+static void
+add_threat (Fixture    *f,
+            const char *id,
+            const char *label,
+            const char *first,
+            ...) G_GNUC_NULL_TERMINATED;
+
+static void
+add_threat (Fixture    *f,
+            const char *id,
+            const char *label,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(Result) result = NULL;
+  g_autofree char *expected = g_strconcat (label, "\n", NULL);
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) "threat");
+  g_ptr_array_add (args, (char *) "add");
+  g_ptr_array_add (args, (char *) id);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  result = run_argv (f, (const char * const *) args->pdata);
+  assert_ok (result);
+  g_assert_cmpstr (result->out, ==, expected);
+  g_assert_cmpstr (result->err, ==, "");
+}
+
+static void
+test_assess_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(JsonNode) fresh = NULL;
+  g_autoptr(JsonNode) recorded = NULL;
+  g_autoptr(JsonNode) kept = NULL;
+  g_autoptr(JsonNode) replaced = NULL;
+  g_autoptr(JsonNode) cleared = NULL;
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) status_only = NULL;
+  g_autoptr(Result) replace = NULL;
+  g_autoptr(Result) clear = NULL;
+  g_autoptr(Result) not_applicable = NULL;
+  g_autoptr(Result) context = NULL;
+  g_autoptr(Result) text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *standards = NULL;
+  g_autofree char *threats = NULL;
+  JsonArray *requirements;
+  JsonArray *suggested;
+  JsonObject *b;
+  JsonObject *unassessed;
+  JsonObject *shown_context;
+  gboolean suggests_5_1 = FALSE;
+
+  add_threat (f, id, "T1", "--asset", "Web interface", "--title", "Password guessing",
+              "--stride", "spoofing", "--likelihood", "3", "--impact", "3", NULL);
+  add_threat (f, id, "T2", "--asset", "Factory reset", "--title", "Settings survive a reset",
+              "--stride", "I", "--likelihood", "2", "--impact", "2", NULL);
+
+  /* Every requirement, assessed or not, in the order of Annex I. */
+  fresh = run_json (f, "assess", "show", id, NULL);
+  g_assert_cmpint (member_int (fresh, "product_id"), ==, g_ascii_strtoll (id, NULL, 10));
+  requirements = member_array (fresh, "requirements");
+  g_assert_cmpuint (json_array_get_length (requirements), ==, 22);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (requirements, 0),
+                                                  "id"), ==, "AnnexI.PartI.1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (requirements, 21),
+                                                  "id"), ==, "AnnexI.PartII.8");
+  unassessed = find_requirement (fresh, "AnnexI.PartI.2.b");
+  g_assert_false (json_object_get_boolean_member (unassessed, "assessed"));
+  g_assert_true (json_object_get_null_member (unassessed, "applicable"));
+  g_assert_true (json_object_get_null_member (unassessed, "status"));
+  g_assert_true (json_object_get_null_member (unassessed, "updated_at"));
+  g_assert_cmpstr (json_object_get_string_member (unassessed, "ref"), ==,
+                   "Annex I, Part I, point (2)(b)");
+
+  /* The catalogue's standards for the requirement, each with the reference
+   * --standard takes. */
+  suggested = json_object_get_array_member (unassessed, "suggested_standards");
+  g_assert_cmpuint (json_array_get_length (suggested), >, 0);
+  for (guint i = 0; i < json_array_get_length (suggested); i++)
+    {
+      JsonObject *clause = json_array_get_object_element (suggested, i);
+      g_autofree char *reference = g_strdup_printf ("%s %s",
+                                                    json_object_get_string_member (clause, "standard"),
+                                                    json_object_get_string_member (clause, "clause"));
+
+      g_assert_cmpstr (json_object_get_string_member (clause, "reference"), ==, reference);
+      g_assert_nonnull (json_object_get_string_member (clause, "title"));
+      if (g_str_equal (reference, "ETSI EN 303 645 5.1"))
+        suggests_5_1 = TRUE;
+    }
+  g_assert_true (suggests_5_1);
+
+  set = run (f, "assess", "set", id, "AnnexI.PartI.2.b", "--applicable", "yes",
+             "--status", "implemented", "--measures", "Unique password per device.",
+             "--standard", "ETSI EN 303 645 5.1", "--standard", "IEC 62443-4-2:2019 FR2",
+             "--threat", "T1", "--threat", "2", NULL);
+  assert_ok (set);
+  g_assert_cmpstr (set->out, ==, "");
+
+  recorded = run_json (f, "assess", "show", id, NULL);
+  b = find_requirement (recorded, "AnnexI.PartI.2.b");
+  g_assert_true (json_object_get_boolean_member (b, "assessed"));
+  g_assert_true (json_object_get_boolean_member (b, "applicable"));
+  g_assert_cmpstr (json_object_get_string_member (b, "status"), ==, "implemented");
+  g_assert_cmpstr (json_object_get_string_member (b, "measures"), ==, "Unique password per device.");
+  g_assert_true (json_object_get_null_member (b, "justification"));
+  g_assert_nonnull (json_object_get_string_member (b, "updated_at"));
+  standards = requirement_strings (recorded, "AnnexI.PartI.2.b", "standards");
+  g_assert_cmpstr (standards, ==, "ETSI EN 303 645 5.1|IEC 62443-4-2:2019 FR2");
+  threats = requirement_strings (recorded, "AnnexI.PartI.2.b", "threats");
+  g_assert_cmpstr (threats, ==, "T1|T2");
+
+  /* Options not given keep what was recorded. */
+  status_only = run (f, "assess", "set", id, "AnnexI.PartI.2.b", "--status", "verified", NULL);
+  assert_ok (status_only);
+  kept = run_json (f, "assess", "show", id, NULL);
+  b = find_requirement (kept, "AnnexI.PartI.2.b");
+  g_assert_cmpstr (json_object_get_string_member (b, "status"), ==, "verified");
+  g_assert_true (json_object_get_boolean_member (b, "applicable"));
+  g_assert_cmpstr (json_object_get_string_member (b, "measures"), ==, "Unique password per device.");
+  g_clear_pointer (&standards, g_free);
+  standards = requirement_strings (kept, "AnnexI.PartI.2.b", "standards");
+  g_assert_cmpstr (standards, ==, "ETSI EN 303 645 5.1|IEC 62443-4-2:2019 FR2");
+  g_clear_pointer (&threats, g_free);
+  threats = requirement_strings (kept, "AnnexI.PartI.2.b", "threats");
+  g_assert_cmpstr (threats, ==, "T1|T2");
+
+  /* --standard and --threat replace their lists; --no-… clear them. */
+  replace = run (f, "assess", "set", id, "AnnexI.PartI.2.b", "--standard", "EN 18031-1:2024",
+                 "--threat", "t2", NULL);
+  assert_ok (replace);
+  replaced = run_json (f, "assess", "show", id, NULL);
+  g_clear_pointer (&standards, g_free);
+  standards = requirement_strings (replaced, "AnnexI.PartI.2.b", "standards");
+  g_assert_cmpstr (standards, ==, "EN 18031-1:2024");
+  g_clear_pointer (&threats, g_free);
+  threats = requirement_strings (replaced, "AnnexI.PartI.2.b", "threats");
+  g_assert_cmpstr (threats, ==, "T2");
+
+  clear = run (f, "assess", "set", id, "AnnexI.PartI.2.b", "--no-standards", "--no-threats", NULL);
+  assert_ok (clear);
+  cleared = run_json (f, "assess", "show", id, NULL);
+  b = find_requirement (cleared, "AnnexI.PartI.2.b");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b, "standards")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (b, "threats")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (b, "status"), ==, "verified");
+
+  not_applicable = run (f, "assess", "set", id, "AnnexI.PartI.2.l", "--applicable", "NO",
+                        "--justification", "The thermostat keeps no logs; the hub does.", NULL);
+  assert_ok (not_applicable);
+
+  context = run (f, "assess", "context", id, "--intended-purpose", "Controls a home’s heating.",
+                 "--assumptions", "Installed by a professional.", NULL);
+  assert_ok (context);
+  g_assert_cmpstr (context->out, ==, "");
+  g_clear_pointer (&cleared, json_node_unref);
+  cleared = run_json (f, "assess", "show", id, NULL);
+  shown_context = json_object_get_object_member (json_node_get_object (cleared), "context");
+  g_assert_cmpstr (json_object_get_string_member (shown_context, "intended_purpose"), ==,
+                   "Controls a home’s heating.");
+  g_assert_cmpstr (json_object_get_string_member (shown_context, "assumptions"), ==,
+                   "Installed by a professional.");
+  g_assert_true (json_object_get_null_member (shown_context, "foreseeable_use"));
+  g_assert_true (json_object_get_null_member (shown_context, "operational_environment"));
+
+  /* The table: one row per requirement, the justification under its label,
+   * nothing wider than a terminal. */
+  text = run (f, "assess", "show", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^I \\(2\\)\\(b\\) +verified +Secure by default",
+                                       text->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^I \\(2\\)\\(l\\) +does not apply +Security logging",
+                                       text->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^II \\(8\\) +not assessed +Security updates",
+                                       text->out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (text->out, "Justification: The thermostat keeps no logs"));
+  lines = g_strsplit (text->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_utf8_strlen (lines[i], -1) > 80)
+      g_error ("assess show prints a line wider than 80 columns: %s", lines[i]);
+}
+
+static void
+test_assess_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Result) part_2 = NULL;
+  g_autoptr(Result) part_1_1 = NULL;
+  g_autoptr(Result) no_justification = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) bad_status = NULL;
+  g_autoptr(Result) bad_applicable = NULL;
+  g_autoptr(Result) first_time = NULL;
+  g_autoptr(Result) unknown_threat = NULL;
+  g_autoptr(Result) malformed_threat = NULL;
+  g_autoptr(Result) both_standards = NULL;
+  g_autoptr(Result) justified = NULL;
+  g_autoptr(Result) kept_justification = NULL;
+  g_autoptr(Result) help = NULL;
+
+  justified = run (f, "assess", "set", id, "AnnexI.PartII.1", "--applicable", "yes",
+                   "--status", "in-progress", NULL);
+  assert_ok (justified);
+  before = assessment_snapshot (f, id);
+
+  /* Part II binds every manufacturer (Article 13(8)). */
+  part_2 = run (f, "assess", "set", id, "AnnexI.PartII.1", "--applicable", "no",
+                "--justification", "We have no vulnerabilities.", NULL);
+  assert_refused (part_2, 1, "Part II");
+  part_1_1 = run (f, "assess", "set", id, "AnnexI.PartI.1", "--applicable", "no",
+                  "--justification", "Not needed.", NULL);
+  assert_refused (part_1_1, 1, "AnnexI.PartI.1");
+
+  /* Article 13(4): no justification, no “does not apply”. */
+  no_justification = run (f, "assess", "set", id, "AnnexI.PartI.2.l", "--applicable", "no", NULL);
+  assert_refused (no_justification, 1, "justification");
+
+  unknown = run (f, "assess", "set", id, "AnnexI.PartI.2.z", "--applicable", "yes", NULL);
+  assert_refused (unknown, 1, "AnnexI.PartI.2.z");
+
+  bad_status = run (f, "assess", "set", id, "AnnexI.PartII.1", "--status", "done", NULL);
+  assert_refused (bad_status, 2, "not-started, in-progress, implemented, verified");
+  bad_applicable = run (f, "assess", "set", id, "AnnexI.PartI.2.a", "--applicable", "maybe", NULL);
+  assert_refused (bad_applicable, 2, "yes or no");
+
+  /* The first time, whether it applies must be said. */
+  first_time = run (f, "assess", "set", id, "AnnexI.PartI.2.a", "--status", "implemented", NULL);
+  assert_refused (first_time, 2, "--applicable");
+
+  unknown_threat = run (f, "assess", "set", id, "AnnexI.PartII.1", "--threat", "9", NULL);
+  assert_refused (unknown_threat, 1, "T9");
+  malformed_threat = run (f, "assess", "set", id, "AnnexI.PartII.1", "--threat", "nine", NULL);
+  assert_refused (malformed_threat, 2, "nine");
+  both_standards = run (f, "assess", "set", id, "AnnexI.PartII.1", "--standard", "EN 1",
+                        "--no-standards", NULL);
+  assert_refused (both_standards, 2, "--no-standards");
+
+  after = assessment_snapshot (f, id);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A justification recorded earlier is enough the next time. */
+  g_clear_pointer (&justified, result_free);
+  justified = run (f, "assess", "set", id, "AnnexI.PartI.2.l", "--applicable", "no",
+                   "--justification", "No logs are kept.", NULL);
+  assert_ok (justified);
+  kept_justification = run (f, "assess", "set", id, "AnnexI.PartI.2.l", "--applicable", "no",
+                            "--measures", "None needed.", NULL);
+  assert_ok (kept_justification);
+
+  /* --help lists every requirement with its reference and label. */
+  help = run (f, "assess", "set", "--help", NULL);
+  assert_ok (help);
+  g_assert_true (g_regex_match_simple ("^  AnnexI\\.PartI\\.2\\.m +I \\(2\\)\\(m\\) +Secure",
+                                       help->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  AnnexI\\.PartII\\.8 +II \\(8\\) +Security updates",
+                                       help->out, G_REGEX_MULTILINE, 0));
+}
+
+/* The risk register */
+
+static guint
+count_threats (Fixture    *f,
+               const char *id)
+{
+  g_autoptr(JsonNode) threats = run_json (f, "threat", "list", id, NULL);
+
+  return json_array_get_length (json_node_get_array (threats));
+}
+
+static JsonObject *
+find_threat (JsonNode   *threats,
+             const char *label)
+{
+  JsonArray *array = json_node_get_array (threats);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *threat = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (threat, "label"), label) == 0)
+        return threat;
+    }
+
+  return NULL;
+}
+
+static void
+test_threat_add (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(Result) off_scale = NULL;
+  g_autoptr(Result) residual_off_scale = NULL;
+  g_autoptr(Result) not_a_number = NULL;
+  g_autoptr(Result) missing = NULL;
+  g_autoptr(Result) unknown_stride = NULL;
+  g_autoptr(Result) unknown_treatment = NULL;
+  g_autoptr(Result) accept_without_reason = NULL;
+  g_autoptr(Result) text = NULL;
+  JsonObject *t1;
+  JsonObject *t2;
+  JsonObject *t3;
+  JsonObject *t4;
+
+  add_threat (f, id, "T1", "--asset", "Web interface", "--title", "Password guessing",
+              "--stride", "spoofing", "--likelihood", "4", "--impact", "4",
+              "--description", "Online guessing of the admin password.",
+              "--mitigations", "Rate limiting", NULL);
+  /* A letter, in any case. */
+  add_threat (f, id, "T2", "--asset", "Firmware", "--title", "Unsigned image flashed",
+              "--stride", "t", "--likelihood", "3", "--impact", "5",
+              "--residual-likelihood", "1", "--residual-impact", "5",
+              "--treatment", "mitigate", NULL);
+  g_assert_cmpuint (count_threats (f, id), ==, 2);
+
+  /* Off the scale: refused in the core's words, naming the field. */
+  off_scale = run (f, "threat", "add", id, "--asset", "A", "--title", "B", "--stride", "S",
+                   "--likelihood", "7", "--impact", "2", NULL);
+  assert_refused (off_scale, 1, "Likelihood");
+  residual_off_scale = run (f, "threat", "add", id, "--asset", "A", "--title", "B", "--stride", "S",
+                            "--likelihood", "3", "--impact", "2", "--residual-likelihood", "0",
+                            "--residual-impact", "2", NULL);
+  assert_refused (residual_off_scale, 1, "Residual likelihood");
+  /* Not a number: the command line is wrong. */
+  not_a_number = run (f, "threat", "add", id, "--asset", "A", "--title", "B", "--stride", "S",
+                      "--likelihood", "abc", "--impact", "2", NULL);
+  assert_refused (not_a_number, 2, "abc");
+  missing = run (f, "threat", "add", id, "--asset", "A", "--title", "B", "--stride", "S",
+                 "--likelihood", "3", NULL);
+  assert_refused (missing, 2, "--impact");
+  unknown_stride = run (f, "threat", "add", id, "--asset", "A", "--title", "B", "--stride", "X",
+                        "--likelihood", "3", "--impact", "2", NULL);
+  assert_refused (unknown_stride, 2, "elevation-of-privilege");
+  unknown_treatment = run (f, "threat", "add", id, "--asset", "A", "--title", "B", "--stride", "S",
+                           "--likelihood", "3", "--impact", "2", "--treatment", "ignore", NULL);
+  assert_refused (unknown_treatment, 2, "mitigate, accept, transfer, avoid");
+  accept_without_reason = run (f, "threat", "add", id, "--asset", "A", "--title", "B",
+                               "--stride", "S", "--likelihood", "3", "--impact", "2",
+                               "--treatment", "accept", NULL);
+  assert_refused (accept_without_reason, 1, "Reason");
+  g_assert_cmpuint (count_threats (f, id), ==, 2);
+
+  /* Accepted by whoever records it, unless --accepted-by says otherwise. */
+  add_threat (f, id, "T3", "--asset", "Debug header", "--title", "Key read over JTAG",
+              "--stride", "Information-Disclosure", "--likelihood", "2", "--impact", "5",
+              "--treatment", "accept", "--reason", "Needs the case opened.", NULL);
+  add_threat (f, id, "T4", "--asset", "Cloud account", "--title", "Account takeover",
+              "--stride", "E", "--likelihood", "2", "--impact", "5",
+              "--treatment", "accept", "--reason", "Covered by the cloud provider.",
+              "--accepted-by", "Jan Kowalski", NULL);
+
+  listed = run_json (f, "threat", "list", id, NULL);
+  t1 = find_threat (listed, "T1");
+  g_assert_cmpint (json_object_get_int_member (t1, "number"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (t1, "asset"), ==, "Web interface");
+  g_assert_cmpstr (json_object_get_string_member (t1, "stride"), ==, "spoofing");
+  g_assert_cmpstr (json_object_get_string_member (t1, "likelihood_label"), ==, "Likely");
+  g_assert_cmpint (json_object_get_int_member (t1, "inherent_score"), ==, 16);
+  g_assert_cmpstr (json_object_get_string_member (t1, "inherent_band"), ==, "critical");
+  g_assert_true (json_object_get_null_member (t1, "residual_likelihood"));
+  g_assert_true (json_object_get_null_member (t1, "residual_impact"));
+  /* Nothing shown to reduce it: the residual risk is the inherent one. */
+  g_assert_cmpint (json_object_get_int_member (t1, "residual_score"), ==, 16);
+  g_assert_cmpstr (json_object_get_string_member (t1, "residual_band"), ==, "critical");
+  g_assert_true (json_object_get_null_member (t1, "treatment"));
+  g_assert_cmpstr (json_object_get_string_member (t1, "mitigations"), ==, "Rate limiting");
+
+  t2 = find_threat (listed, "T2");
+  g_assert_cmpstr (json_object_get_string_member (t2, "stride"), ==, "tampering");
+  g_assert_cmpint (json_object_get_int_member (t2, "residual_likelihood"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (t2, "residual_score"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (t2, "residual_band"), ==, "medium");
+  g_assert_cmpstr (json_object_get_string_member (t2, "inherent_band"), ==, "high");
+  g_assert_cmpstr (json_object_get_string_member (t2, "treatment"), ==, "mitigate");
+
+  t3 = find_threat (listed, "T3");
+  g_assert_cmpstr (json_object_get_string_member (t3, "stride"), ==, "information-disclosure");
+  g_assert_cmpstr (json_object_get_string_member (t3, "treatment"), ==, "accept");
+  g_assert_cmpstr (json_object_get_string_member (t3, "reason"), ==, "Needs the case opened.");
+  g_assert_cmpstr (json_object_get_string_member (t3, "accepted_by"), ==, ACTOR);
+  g_assert_nonnull (json_object_get_string_member (t3, "accepted_at"));
+  t4 = find_threat (listed, "T4");
+  g_assert_cmpstr (json_object_get_string_member (t4, "accepted_by"), ==, "Jan Kowalski");
+
+  text = run (f, "threat", "list", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^T1 +Critical 16 +4×4 +S +— +Password guessing$",
+                                       text->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^T2 +Medium 5 +3×5 → 1×5 +T +mitigate +Unsigned",
+                                       text->out, G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_threat_set_remove (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(JsonNode) mitigated = NULL;
+  g_autoptr(JsonNode) accepted = NULL;
+  g_autoptr(JsonNode) untreated = NULL;
+  g_autoptr(JsonNode) after_remove = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(Result) residual = NULL;
+  g_autoptr(Result) half_residual = NULL;
+  g_autoptr(Result) accept = NULL;
+  g_autoptr(Result) no_treatment = NULL;
+  g_autoptr(Result) nothing = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) malformed = NULL;
+  g_autoptr(Result) off_scale = NULL;
+  g_autoptr(Result) linked = NULL;
+  g_autoptr(Result) removed = NULL;
+  g_autoptr(Result) removed_again = NULL;
+  g_autofree char *threats = NULL;
+  JsonObject *threat;
+
+  add_threat (f, id, "T1", "--asset", "Web interface", "--title", "Password guessing",
+              "--stride", "S", "--likelihood", "4", "--impact", "4", NULL);
+  add_threat (f, id, "T2", "--asset", "Firmware", "--title", "Unsigned image flashed",
+              "--stride", "T", "--likelihood", "3", "--impact", "5", NULL);
+  add_threat (f, id, "T3", "--asset", "Logs", "--title", "Logs fill the flash",
+              "--stride", "D", "--likelihood", "2", "--impact", "2", NULL);
+
+  /* A residual risk needs both halves. */
+  half_residual = run (f, "threat", "set", id, "T1", "--residual-likelihood", "2", NULL);
+  assert_refused (half_residual, 1, "Residual");
+
+  residual = run (f, "threat", "set", id, "1", "--residual-likelihood", "2",
+                  "--residual-impact", "3", "--mitigations", "Rate limiting",
+                  "--treatment", "mitigate", "--reason", "Lockout after five attempts.", NULL);
+  assert_ok (residual);
+  g_assert_cmpstr (residual->out, ==, "");
+  mitigated = run_json (f, "threat", "list", id, NULL);
+  threat = find_threat (mitigated, "T1");
+  g_assert_cmpint (json_object_get_int_member (threat, "likelihood"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (threat, "residual_score"), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (threat, "residual_band"), ==, "medium");
+  g_assert_cmpstr (json_object_get_string_member (threat, "title"), ==, "Password guessing");
+  g_assert_cmpstr (json_object_get_string_member (threat, "treatment"), ==, "mitigate");
+
+  off_scale = run (f, "threat", "set", id, "T1", "--impact", "6", NULL);
+  assert_refused (off_scale, 1, "Impact");
+
+  accept = run (f, "threat", "set", id, "T2", "--treatment", "accept",
+                "--reason", "Images are checked by the bootloader.", NULL);
+  assert_ok (accept);
+  accepted = run_json (f, "threat", "list", id, NULL);
+  threat = find_threat (accepted, "T2");
+  g_assert_cmpstr (json_object_get_string_member (threat, "accepted_by"), ==, ACTOR);
+
+  /* --treatment none and --no-residual clear. */
+  no_treatment = run (f, "threat", "set", id, "T1", "--treatment", "none", "--no-residual", NULL);
+  assert_ok (no_treatment);
+  untreated = run_json (f, "threat", "list", id, NULL);
+  threat = find_threat (untreated, "T1");
+  g_assert_true (json_object_get_null_member (threat, "treatment"));
+  g_assert_true (json_object_get_null_member (threat, "reason"));
+  g_assert_true (json_object_get_null_member (threat, "residual_likelihood"));
+  g_assert_cmpint (json_object_get_int_member (threat, "residual_score"), ==, 16);
+  g_assert_cmpstr (json_object_get_string_member (threat, "mitigations"), ==, "Rate limiting");
+
+  nothing = run (f, "threat", "set", id, "T1", NULL);
+  assert_refused (nothing, 2, NULL);
+  unknown = run (f, "threat", "set", id, "T9", "--title", "X", NULL);
+  assert_refused (unknown, 1, "T9");
+  malformed = run (f, "threat", "set", id, "X9", "--title", "X", NULL);
+  assert_refused (malformed, 2, "X9");
+
+  /* Removing a threat takes it off the requirements that address it, and
+   * its number is never given again. */
+  linked = run (f, "assess", "set", id, "AnnexI.PartI.2.d", "--applicable", "yes",
+                "--threat", "T1", "--threat", "T2", NULL);
+  assert_ok (linked);
+  removed = run (f, "threat", "remove", id, "T2", NULL);
+  assert_ok (removed);
+  g_assert_cmpstr (removed->out, ==, "");
+  removed_again = run (f, "threat", "remove", id, "T2", NULL);
+  assert_refused (removed_again, 1, "T2");
+
+  after_remove = run_json (f, "threat", "list", id, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (after_remove)), ==, 2);
+  g_assert_nonnull (find_threat (after_remove, "T1"));
+  g_assert_null (find_threat (after_remove, "T2"));
+  g_assert_nonnull (find_threat (after_remove, "T3"));
+  shown = run_json (f, "assess", "show", id, NULL);
+  threats = requirement_strings (shown, "AnnexI.PartI.2.d", "threats");
+  g_assert_cmpstr (threats, ==, "T1");
+
+  add_threat (f, id, "T4", "--asset", "Firmware", "--title", "Rollback to an old image",
+              "--stride", "T", "--likelihood", "2", "--impact", "4", NULL);
+}
+
+/* Readiness */
+
+static gboolean
+readiness_has (JsonNode   *readiness,
+               const char *what,
+               const char *item)
+{
+  JsonArray *missing = member_array (readiness, "missing");
+
+  for (guint i = 0; i < json_array_get_length (missing); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (missing, i);
+
+      g_assert_nonnull (json_object_get_string_member (entry, "message"));
+      if (g_strcmp0 (json_object_get_string_member (entry, "what"), what) == 0 &&
+          g_strcmp0 (json_object_get_string_member (entry, "item"), item) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* `readiness ID --json`, which must exit with @status. */
+static JsonNode *
+run_readiness (Fixture    *f,
+               const char *id,
+               int         status)
+{
+  g_autoptr(Result) result = run (f, "readiness", id, "--json", NULL);
+
+  g_assert_cmpint (result->status, ==, status);
+  g_assert_cmpstr (result->err, ==, "");
+
+  return parse_json (result->out);
+}
+
+static void
+test_readiness (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) fresh = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) unaccepted = NULL;
+  g_autoptr(JsonNode) ready = NULL;
+  g_autoptr(JsonNode) declaration = NULL;
+  g_autoptr(Result) fresh_text = NULL;
+  g_autoptr(Result) context = NULL;
+  g_autoptr(Result) accept = NULL;
+  g_autoptr(Result) ready_text = NULL;
+  g_autoptr(Result) no_product = NULL;
+  g_autofree char *count_line = NULL;
+  g_auto(GStrv) fresh_lines = NULL;
+  JsonArray *requirements;
+  guint n_missing;
+
+  add_manufacturer (f);
+  id = add_product (f);
+  complete_declaration (f, id);
+
+  /* A fresh product: nothing is decided yet. */
+  fresh = run_readiness (f, id, 3);
+  g_assert_cmpint (member_int (fresh, "product_id"), ==, g_ascii_strtoll (id, NULL, 10));
+  g_assert_false (member_bool (fresh, "ready"));
+  g_assert_true (readiness_has (fresh, "scope-not-decided", "scope"));
+  g_assert_true (readiness_has (fresh, "category-not-decided", "classification"));
+  g_assert_true (readiness_has (fresh, "context-missing", "intended-purpose"));
+  g_assert_true (readiness_has (fresh, "context-missing", "operational-environment"));
+  g_assert_false (readiness_has (fresh, "context-missing", "assumptions"));
+  g_assert_true (readiness_has (fresh, "requirement-not-assessed", "AnnexI.PartI.1"));
+  g_assert_true (readiness_has (fresh, "requirement-not-assessed", "AnnexI.PartII.8"));
+  g_assert_true (readiness_has (fresh, "risk-register-empty", "risk-register"));
+  n_missing = json_array_get_length (member_array (fresh, "missing"));
+
+  /* The count, then one line per message; exit status 3 as well. */
+  fresh_text = run (f, "readiness", id, NULL);
+  g_assert_cmpint (fresh_text->status, ==, 3);
+  count_line = g_strdup_printf ("%u items missing before a declaration of conformity\n", n_missing);
+  g_assert_true (g_str_has_prefix (fresh_text->out, count_line));
+  /* The count line, the messages, and the empty string after the last newline. */
+  fresh_lines = g_strsplit (fresh_text->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (fresh_lines), ==, n_missing + 2);
+  for (guint i = 1; i <= n_missing; i++)
+    g_assert_true (g_str_has_prefix (fresh_lines[i], "  • "));
+
+  /* Everything through the command line. */
+  answer_in_scope (f, id);
+  classify (f, id, "--default", NULL);
+  context = run (f, "assess", "context", id,
+                 "--intended-purpose", "Controls a home’s heating.",
+                 "--foreseeable-use", "Left with its default settings.",
+                 "--operational-environment", "Home WiFi behind a NAT router.", NULL);
+  assert_ok (context);
+
+  shown = run_json (f, "assess", "show", id, NULL);
+  requirements = member_array (shown, "requirements");
+  for (guint i = 0; i < json_array_get_length (requirements); i++)
+    {
+      const char *requirement = json_object_get_string_member (
+        json_array_get_object_element (requirements, i), "id");
+      g_autoptr(Result) set = NULL;
+
+      if (g_str_equal (requirement, "AnnexI.PartI.2.l"))
+        set = run (f, "assess", "set", id, requirement, "--applicable", "no",
+                   "--justification", "The thermostat keeps no logs; the hub does.", NULL);
+      else
+        set = run (f, "assess", "set", id, requirement, "--applicable", "yes",
+                   "--status", i % 2 ? "implemented" : "verified", NULL);
+      assert_ok (set);
+    }
+
+  /* A critical risk that remains must be accepted. */
+  add_threat (f, id, "T1", "--asset", "Web interface", "--title", "Password guessing",
+              "--stride", "S", "--likelihood", "4", "--impact", "4", NULL);
+  unaccepted = run_readiness (f, id, 3);
+  g_assert_cmpuint (json_array_get_length (member_array (unaccepted, "missing")), ==, 1);
+  g_assert_true (readiness_has (unaccepted, "risk-not-accepted", "T1"));
+
+  accept = run (f, "threat", "set", id, "T1", "--treatment", "accept",
+                "--reason", "Only reachable from the home network.", NULL);
+  assert_ok (accept);
+  ready = run_readiness (f, id, 0);
+  g_assert_true (member_bool (ready, "ready"));
+  g_assert_cmpuint (json_array_get_length (member_array (ready, "missing")), ==, 0);
+
+  ready_text = run (f, "readiness", id, NULL);
+  assert_ok (ready_text);
+  g_assert_cmpstr (ready_text->out, ==, "Ready for a declaration of conformity\n");
+
+  declaration = run_json (f, "declaration", "show", id, NULL);
+  g_assert_true (member_bool (declaration, "ready"));
+
+  no_product = run (f, "readiness", "99", NULL);
+  assert_refused (no_product, 1, "99");
+}
+
+/* Charts */
+
+/* The size a PNG says it has: the IHDR chunk follows the 8-byte signature,
+ * its width and height big-endian at bytes 16 to 23. */
+static void
+assert_png (const char *path,
+            guint32     width,
+            guint32     height)
+{
+  static const guchar signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const guchar *bytes;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 24);
+  bytes = (const guchar *) contents;
+  g_assert_cmpmem (bytes, 8, signature, 8);
+  g_assert_cmpmem (bytes + 12, 4, "IHDR", 4);
+  g_assert_cmpuint ((guint32) bytes[16] << 24 | bytes[17] << 16 | bytes[18] << 8 | bytes[19],
+                    ==, width);
+  g_assert_cmpuint ((guint32) bytes[20] << 24 | bytes[21] << 16 | bytes[22] << 8 | bytes[23],
+                    ==, height);
+}
+
+static void
+test_chart (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *heatmap = fixture_file (f, "heatmap.png");
+  g_autofree char *inherent = fixture_file (f, "inherent.png");
+  g_autofree char *readiness = fixture_file (f, "readiness.png");
+  g_autofree char *refused = fixture_file (f, "refused.png");
+  g_autofree char *no_folder = fixture_file (f, "no-such-folder/chart.png");
+  g_autoptr(Result) heatmap_run = NULL;
+  g_autoptr(Result) inherent_run = NULL;
+  g_autoptr(Result) readiness_run = NULL;
+  g_autoptr(Result) unknown_kind = NULL;
+  g_autoptr(Result) too_narrow = NULL;
+  g_autoptr(Result) not_a_number = NULL;
+  g_autoptr(Result) unwritable = NULL;
+  g_autoptr(Result) no_kind = NULL;
+
+  add_threat (f, id, "T1", "--asset", "Web interface", "--title", "Password guessing",
+              "--stride", "S", "--likelihood", "4", "--impact", "4",
+              "--residual-likelihood", "2", "--residual-impact", "2", NULL);
+
+  heatmap_run = run (f, "chart", id, "--kind", "heatmap", "--out", heatmap,
+                     "--width", "640", "--height", "480", NULL);
+  assert_ok (heatmap_run);
+  g_assert_cmpstr (heatmap_run->out, ==, "");
+  assert_png (heatmap, 640, 480);
+
+  inherent_run = run (f, "chart", id, "--kind", "heatmap", "--inherent", "--out", inherent, NULL);
+  assert_ok (inherent_run);
+  assert_png (inherent, 800, 600);
+
+  readiness_run = run (f, "chart", id, "--kind", "readiness", "--out", readiness,
+                       "--width", "1000", NULL);
+  assert_ok (readiness_run);
+  assert_png (readiness, 1000, 850);
+
+  unknown_kind = run (f, "chart", id, "--kind", "pie", "--out", refused, NULL);
+  assert_refused (unknown_kind, 2, "pie");
+  no_kind = run (f, "chart", id, "--out", refused, NULL);
+  assert_refused (no_kind, 2, "--kind");
+  too_narrow = run (f, "chart", id, "--kind", "heatmap", "--out", refused, "--width", "50", NULL);
+  assert_refused (too_narrow, 1, "50");
+  not_a_number = run (f, "chart", id, "--kind", "heatmap", "--out", refused,
+                      "--height", "tall", NULL);
+  assert_refused (not_a_number, 2, "tall");
+  unwritable = run (f, "chart", id, "--kind", "readiness", "--out", no_folder, NULL);
+  assert_refused (unwritable, 1, "no-such-folder");
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2011,6 +2811,12 @@ main (int    argc,
   ADD ("/cli/dates", test_dates);
   ADD ("/cli/assessment/no-database", test_assessment_no_database);
   ADD ("/cli/declaration/assessed", test_declaration_assessed);
+  ADD ("/cli/assess/round-trip", test_assess_round_trip);
+  ADD ("/cli/assess/refused", test_assess_refused);
+  ADD ("/cli/threat/add", test_threat_add);
+  ADD ("/cli/threat/set-remove", test_threat_set_remove);
+  ADD ("/cli/readiness", test_readiness);
+  ADD ("/cli/chart", test_chart);
 #undef ADD
 
   return g_test_run ();

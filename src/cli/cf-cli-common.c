@@ -245,6 +245,51 @@ cf_cli_parse_id (const char  *text,
 }
 
 /**
+ * cf_cli_parse_threat:
+ * @text: a threat of the risk register: its number, or its label ("T3")
+ *
+ * Like cf_cli_parse_id(), a malformed number is a usage error; whether the
+ * register has that threat is left to the store.
+ */
+gboolean
+cf_cli_parse_threat (const char  *text,
+                     gint        *number,
+                     GError     **error)
+{
+  const char *digits = text;
+  guint64 value;
+
+  if (*digits == 'T' || *digits == 't')
+    digits++;
+
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT, &value, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      g_set_error (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
+                   _("“%s” is not a threat: give its number in the risk register, "
+                     "e.g. 3 or T3."), shown);
+      return FALSE;
+    }
+
+  *number = (gint) value;
+  return TRUE;
+}
+
+/**
+ * cf_cli_dup_threat_label:
+ *
+ * Returns: (transfer full): "T3", the label cf_threat_dup_label() gives
+ *   the threat numbered @number
+ */
+char *
+cf_cli_dup_threat_label (gint number)
+{
+  /* An identifier, the same in every language (scripts read it). */
+  return g_strdup_printf ("T%d", number);
+}
+
+/**
  * cf_cli_dup_text_argument:
  * @value: (nullable): an argument as the system passed it
  *

@@ -567,3 +567,219 @@ cf_cli_json_add_lifecycle (JsonBuilder     *builder,
   add_boolean (builder, "placed_before_application", lc->placed_before_application);
   json_builder_end_object (builder);
 }
+
+static CfRequirementAssessment *
+find_assessment (GPtrArray  *assessments,
+                 const char *requirement)
+{
+  for (guint i = 0; assessments != NULL && i < assessments->len; i++)
+    {
+      CfRequirementAssessment *a = g_ptr_array_index (assessments, i);
+
+      if (g_strcmp0 (a->requirement, requirement) == 0)
+        return a;
+    }
+
+  return NULL;
+}
+
+/* The clauses the catalogue maps to the requirement, each with the
+ * reference `assess set --standard` takes. */
+static void
+add_standard_clauses (JsonBuilder *builder,
+                      CfCatalogue *catalogue,
+                      const char  *requirement)
+{
+  g_autoptr(GPtrArray) clauses = cf_requirement_list_standard_clauses (catalogue, requirement);
+
+  json_builder_set_member_name (builder, "suggested_standards");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      CfCatalogueItem *clause = g_ptr_array_index (clauses, i);
+      const char *standard = cf_catalogue_item_get_attribute (clause, "standard");
+      const char *number = cf_catalogue_item_get_attribute (clause, "clause");
+      g_autofree char *reference = g_strjoin (" ", standard ?: "", number ?: "", NULL);
+
+      json_builder_begin_object (builder);
+      cf_cli_json_add_string (builder, "standard", standard);
+      cf_cli_json_add_string (builder, "clause", number);
+      cf_cli_json_add_string (builder, "title", cf_catalogue_item_get_label (clause));
+      cf_cli_json_add_string (builder, "reference", g_strstrip (reference));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_requirement_assessment (JsonBuilder             *builder,
+                            CfCatalogue             *catalogue,
+                            CfCatalogueItem         *item,
+                            CfRequirementAssessment *a)
+{
+  const char *id = cf_catalogue_item_get_id (item);
+
+  json_builder_begin_object (builder);
+  cf_cli_json_add_string (builder, "id", id);
+  cf_cli_json_add_string (builder, "ref", cf_catalogue_item_get_ref (item));
+  cf_cli_json_add_string (builder, "label", cf_catalogue_item_get_label (item));
+  add_boolean (builder, "assessed", a != NULL);
+  json_builder_set_member_name (builder, "applicable");
+  if (a != NULL)
+    json_builder_add_boolean_value (builder, a->applies);
+  else
+    json_builder_add_null_value (builder);
+  cf_cli_json_add_string (builder, "justification", a ? a->justification : NULL);
+  cf_cli_json_add_string (builder, "measures", a ? a->measures : NULL);
+  cf_cli_json_add_string (builder, "status", a ? cf_status_to_id (a->status) : NULL);
+  add_strv (builder, "standards", a ? (const char * const *) a->standards : NULL);
+
+  json_builder_set_member_name (builder, "threats");
+  json_builder_begin_array (builder);
+  for (guint i = 0; a != NULL && i < a->threats->len; i++)
+    {
+      g_autofree char *label = cf_cli_dup_threat_label (g_array_index (a->threats, gint, i));
+
+      json_builder_add_string_value (builder, label);
+    }
+  json_builder_end_array (builder);
+
+  add_standard_clauses (builder, catalogue, id);
+  cf_cli_json_add_string (builder, "updated_at", a ? a->updated_at : NULL);
+  json_builder_end_object (builder);
+}
+
+/**
+ * cf_cli_json_add_assessment:
+ *
+ * How each essential requirement of Annex I applies and is met, in the
+ * regulation's order and whether assessed or not, and the context the
+ * risk assessment is made against, as `assess show --json` prints them.
+ */
+void
+cf_cli_json_add_assessment (JsonBuilder     *builder,
+                            CfCatalogue     *catalogue,
+                            CfProductStatus *status)
+{
+  g_autoptr(GPtrArray) requirements = cf_requirements_list (catalogue);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "product_id", cf_record_get_id (CF_RECORD (status->product)));
+
+  json_builder_set_member_name (builder, "requirements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      CfCatalogueItem *item = g_ptr_array_index (requirements, i);
+
+      add_requirement_assessment (builder, catalogue, item,
+                                  find_assessment (status->assessments,
+                                                   cf_catalogue_item_get_id (item)));
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "context");
+  json_builder_begin_object (builder);
+  cf_cli_json_add_record (builder, CF_RECORD (status->context));
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
+static void
+add_level (JsonBuilder *builder,
+           const char  *key,
+           gint         value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value > 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * cf_cli_json_add_threat:
+ *
+ * One threat of the risk register, as `threat list --json` prints it. The
+ * residual score is the inherent one until a residual risk is assessed, as
+ * the readiness gate and the heat map take it.
+ */
+void
+cf_cli_json_add_threat (JsonBuilder *builder,
+                        CfRiskModel *model,
+                        CfThreat    *threat)
+{
+  g_autofree char *label = cf_threat_dup_label (threat);
+  gint likelihood = cf_threat_get_likelihood (threat);
+  gint impact = cf_threat_get_impact (threat);
+  gboolean has_residual = cf_threat_has_residual (threat);
+  const CfChartBand *inherent_band = cf_risk_model_band_for (model, likelihood, impact);
+  guint n_bands;
+  const CfChartBand *bands = cf_risk_model_get_bands (model, &n_bands);
+  const CfChartBand *residual_band = cf_chart_band_for_score (bands, n_bands,
+                                                              cf_threat_get_residual_score (threat));
+
+  json_builder_begin_object (builder);
+  add_int (builder, "number", cf_threat_get_number (threat));
+  cf_cli_json_add_string (builder, "label", label);
+  cf_cli_json_add_string (builder, "asset", cf_threat_get_asset (threat));
+  cf_cli_json_add_string (builder, "title", cf_threat_get_title (threat));
+  cf_cli_json_add_string (builder, "description", cf_threat_get_description (threat));
+  cf_cli_json_add_string (builder, "stride", cf_threat_get_stride (threat));
+  cf_cli_json_add_string (builder, "stride_label",
+                          cf_risk_model_stride_label (model, cf_threat_get_stride (threat)));
+  add_int (builder, "likelihood", likelihood);
+  cf_cli_json_add_string (builder, "likelihood_label",
+                          cf_risk_model_level_label (model, "likelihood", likelihood));
+  add_int (builder, "impact", impact);
+  cf_cli_json_add_string (builder, "impact_label",
+                          cf_risk_model_level_label (model, "impact", impact));
+  add_int (builder, "inherent_score", cf_threat_get_inherent_score (threat));
+  cf_cli_json_add_string (builder, "inherent_band", inherent_band ? inherent_band->id : NULL);
+  add_level (builder, "residual_likelihood",
+             has_residual ? cf_threat_get_residual_likelihood (threat) : 0);
+  add_level (builder, "residual_impact", has_residual ? cf_threat_get_residual_impact (threat) : 0);
+  add_int (builder, "residual_score", cf_threat_get_residual_score (threat));
+  cf_cli_json_add_string (builder, "residual_band", residual_band ? residual_band->id : NULL);
+  cf_cli_json_add_string (builder, "mitigations", cf_threat_get_mitigations (threat));
+  cf_cli_json_add_string (builder, "treatment", cf_threat_get_treatment (threat));
+  cf_cli_json_add_string (builder, "reason", cf_threat_get_treatment_reason (threat));
+  cf_cli_json_add_string (builder, "accepted_by", cf_threat_get_accepted_by (threat));
+  cf_cli_json_add_string (builder, "accepted_at", cf_threat_get_accepted_at (threat));
+  cf_cli_json_add_string (builder, "updated_at", cf_threat_get_updated_at (threat));
+  json_builder_end_object (builder);
+}
+
+/**
+ * cf_cli_json_add_readiness:
+ *
+ * The readiness gate, as `readiness --json` prints it: what is missing
+ * before a declaration of conformity, each with a stable id (what), the
+ * requirement, threat or field it is about (item) and a sentence.
+ */
+void
+cf_cli_json_add_readiness (JsonBuilder *builder,
+                           gint64       product_id,
+                           CfReadiness *readiness)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "product_id", product_id);
+  add_boolean (builder, "ready", readiness->ready);
+
+  json_builder_set_member_name (builder, "missing");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < readiness->missing->len; i++)
+    {
+      CfMissing *missing = g_ptr_array_index (readiness->missing, i);
+
+      json_builder_begin_object (builder);
+      cf_cli_json_add_string (builder, "what", missing->what);
+      cf_cli_json_add_string (builder, "item", missing->item);
+      cf_cli_json_add_string (builder, "message", missing->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}

@@ -20,10 +20,14 @@
  * line instead of pushing every value far to the right. */
 #define MAX_LABEL_WIDTH 30
 
+/* The narrowest a wrapped last column gets; narrower, it is not wrapped. */
+#define MIN_WRAP_WIDTH 20
+
 struct _CfCliTable
 {
   guint      n_columns;
   guint      max_first_width;   /* 0: no limit */
+  guint      width;             /* wrap the last column to fit; 0: never */
   GPtrArray *rows;              /* of GStrv, n_columns each */
 };
 
@@ -162,86 +166,26 @@ cf_cli_table_add_record (CfCliTable *self,
     cf_cli_table_add_pair (self, _(specs[i].label), cf_record_get_field (record, specs[i].name));
 }
 
+/**
+ * cf_cli_table_set_width:
+ * @width: the most characters on a line, the indent included; 0 for no limit
+ *
+ * Breaks the last column between words so that rows fit in @width, the
+ * later lines lined up under the first.
+ */
+void
+cf_cli_table_set_width (CfCliTable *self,
+                        guint       width)
+{
+  self->width = width;
+}
+
 static void
 append_padding (GString *out,
                 gsize    n)
 {
   for (gsize i = 0; i < n; i++)
     g_string_append_c (out, ' ');
-}
-
-void
-cf_cli_table_append (CfCliTable *self,
-                     GString    *out,
-                     const char *indent)
-{
-  g_autofree gsize *widths = g_new0 (gsize, self->n_columns);
-  gsize offset = strlen (indent);
-  guint last = self->n_columns - 1;
-
-  for (guint r = 0; r < self->rows->len; r++)
-    {
-      char **row = g_ptr_array_index (self->rows, r);
-
-      for (guint c = 0; c < last; c++)
-        {
-          gsize width = g_utf8_strlen (row[c], -1);
-
-          if (c == 0 && self->max_first_width > 0 && width > self->max_first_width)
-            continue;
-          widths[c] = MAX (widths[c], width);
-        }
-    }
-
-  for (guint c = 0; c < last; c++)
-    offset += widths[c] + GAP;
-
-  for (guint r = 0; r < self->rows->len; r++)
-    {
-      char **row = g_ptr_array_index (self->rows, r);
-      g_auto(GStrv) lines = g_strsplit (row[last], "\n", -1);
-      gsize start = out->len;
-
-      g_string_append (out, indent);
-      for (guint c = 0; c < last; c++)
-        {
-          gsize width = g_utf8_strlen (row[c], -1);
-
-          g_string_append (out, row[c]);
-          if (width > widths[c])
-            {
-              /* Only an over-long label gets here: its value goes below it. */
-              g_string_append_c (out, '\n');
-              append_padding (out, offset);
-              break;
-            }
-          append_padding (out, widths[c] - width + GAP);
-        }
-
-      for (guint l = 0; lines[l] != NULL; l++)
-        {
-          if (l > 0)
-            {
-              g_string_append_c (out, '\n');
-              append_padding (out, offset);
-            }
-          g_string_append (out, lines[l]);
-        }
-
-      /* No trailing blanks when the last cells are empty. */
-      while (out->len > start && out->str[out->len - 1] == ' ')
-        g_string_truncate (out, out->len - 1);
-      g_string_append_c (out, '\n');
-    }
-}
-
-void
-cf_cli_table_print (CfCliTable *self)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  cf_cli_table_append (self, out, "");
-  cf_cli_print ("%s", out->str);
 }
 
 /* Appends @text broken between words, keeping its own line breaks. */
@@ -289,6 +233,101 @@ append_wrapped (GString    *out,
 
       g_string_append_c (out, '\n');
     }
+}
+
+/* The last cell, wrapped to what is left of the line after @offset. */
+static char *
+dup_last_cell (CfCliTable *self,
+               const char *cell,
+               gsize       offset)
+{
+  g_autoptr(GString) wrapped = NULL;
+
+  if (self->width == 0 || offset + MIN_WRAP_WIDTH > self->width || *cell == '\0')
+    return g_strdup (cell);
+
+  wrapped = g_string_new (NULL);
+  append_wrapped (wrapped, cell, 0, self->width - offset);
+  /* Each paragraph ends in a newline; the row adds its own. */
+  if (wrapped->len > 0 && wrapped->str[wrapped->len - 1] == '\n')
+    g_string_truncate (wrapped, wrapped->len - 1);
+
+  return g_string_free (g_steal_pointer (&wrapped), FALSE);
+}
+
+void
+cf_cli_table_append (CfCliTable *self,
+                     GString    *out,
+                     const char *indent)
+{
+  g_autofree gsize *widths = g_new0 (gsize, self->n_columns);
+  gsize offset = strlen (indent);
+  guint last = self->n_columns - 1;
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (self->rows, r);
+
+      for (guint c = 0; c < last; c++)
+        {
+          gsize width = g_utf8_strlen (row[c], -1);
+
+          if (c == 0 && self->max_first_width > 0 && width > self->max_first_width)
+            continue;
+          widths[c] = MAX (widths[c], width);
+        }
+    }
+
+  for (guint c = 0; c < last; c++)
+    offset += widths[c] + GAP;
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (self->rows, r);
+      g_autofree char *cell = dup_last_cell (self, row[last], offset);
+      g_auto(GStrv) lines = g_strsplit (cell, "\n", -1);
+      gsize start = out->len;
+
+      g_string_append (out, indent);
+      for (guint c = 0; c < last; c++)
+        {
+          gsize width = g_utf8_strlen (row[c], -1);
+
+          g_string_append (out, row[c]);
+          if (width > widths[c])
+            {
+              /* Only an over-long label gets here: its value goes below it. */
+              g_string_append_c (out, '\n');
+              append_padding (out, offset);
+              break;
+            }
+          append_padding (out, widths[c] - width + GAP);
+        }
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          if (l > 0)
+            {
+              g_string_append_c (out, '\n');
+              append_padding (out, offset);
+            }
+          g_string_append (out, lines[l]);
+        }
+
+      /* No trailing blanks when the last cells are empty. */
+      while (out->len > start && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '\n');
+    }
+}
+
+void
+cf_cli_table_print (CfCliTable *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  cf_cli_table_append (self, out, "");
+  cf_cli_print ("%s", out->str);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "cf-cli.h"
 #include "cf-product-status.h"
+#include "cf-risk.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -85,6 +86,10 @@ gboolean    cf_cli_check_arguments     (int                  argc,
 gboolean    cf_cli_parse_id            (const char          *text,
                                         gint64              *id,
                                         GError             **error);
+gboolean    cf_cli_parse_threat        (const char          *text,
+                                        gint                *number,
+                                        GError             **error);
+char       *cf_cli_dup_threat_label    (gint                 number);
 char       *cf_cli_dup_text_argument   (const char          *value);
 gboolean    cf_cli_check_output_file   (const char          *path,
                                         GError             **error);
@@ -152,6 +157,8 @@ void        cf_cli_table_add_pair      (CfCliTable          *self,
                                         const char          *value);
 void        cf_cli_table_add_record    (CfCliTable          *self,
                                         CfRecord            *record);
+void        cf_cli_table_set_width     (CfCliTable          *self,
+                                        guint                width);
 void        cf_cli_table_append        (CfCliTable          *self,
                                         GString             *out,
                                         const char          *indent);
@@ -202,6 +209,15 @@ void        cf_cli_json_add_scope      (JsonBuilder         *builder,
                                         CfProductStatus     *status);
 void        cf_cli_json_add_lifecycle  (JsonBuilder         *builder,
                                         CfProductStatus     *status);
+void        cf_cli_json_add_assessment (JsonBuilder         *builder,
+                                        CfCatalogue         *catalogue,
+                                        CfProductStatus     *status);
+void        cf_cli_json_add_threat     (JsonBuilder         *builder,
+                                        CfRiskModel         *model,
+                                        CfThreat            *threat);
+void        cf_cli_json_add_readiness  (JsonBuilder         *builder,
+                                        gint64               product_id,
+                                        CfReadiness         *readiness);
 
 /* The commands, one file per subject. */
 
@@ -218,6 +234,15 @@ CfCliRun cf_cli_classify_suggest;
 CfCliRun cf_cli_classify_set;
 CfCliRun cf_cli_classify_coverage;
 CfCliRun cf_cli_classify_show;
+CfCliRun cf_cli_assess_set;
+CfCliRun cf_cli_assess_show;
+CfCliRun cf_cli_assess_context;
+CfCliRun cf_cli_threat_add;
+CfCliRun cf_cli_threat_set;
+CfCliRun cf_cli_threat_remove;
+CfCliRun cf_cli_threat_list;
+CfCliRun cf_cli_readiness;
+CfCliRun cf_cli_chart;
 CfCliRun cf_cli_dates;
 CfCliRun cf_cli_declaration_set;
 CfCliRun cf_cli_declaration_show;

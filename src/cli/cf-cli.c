@@ -44,6 +44,26 @@ static const CfCliCommand commands[] = {
     cf_cli_classify_coverage },
   { "classify show", N_("Show a product’s category and the procedures open to it (Article 32)"),
     cf_cli_classify_show },
+  { "assess set", N_("Record how an essential requirement applies and is met (Article 13(3), "
+                     "(4))"),
+    cf_cli_assess_set },
+  { "assess show", N_("Show how each essential requirement of Annex I applies and is met"),
+    cf_cli_assess_show },
+  { "assess context", N_("Record what the risk assessment is made against (Article 13(3))"),
+    cf_cli_assess_context },
+  { "threat add", N_("Add a threat to a product’s risk register and print its label"),
+    cf_cli_threat_add },
+  { "threat set", N_("Change a threat of the risk register"),
+    cf_cli_threat_set },
+  { "threat remove", N_("Remove a threat from the risk register"),
+    cf_cli_threat_remove },
+  { "threat list", N_("List a product’s risk register"),
+    cf_cli_threat_list },
+  { "readiness", N_("Say whether a product is ready for a declaration of conformity, and what "
+                    "is missing"),
+    cf_cli_readiness },
+  { "chart", N_("Draw the risk heat map or the readiness overview as a PNG"),
+    cf_cli_chart },
   { "dates", N_("Show a product’s key dates: application, support period, retention"),
     cf_cli_dates },
   { "declaration set", N_("Change what a product’s EU declaration of conformity says"),
@@ -151,7 +171,9 @@ print_top_help (GOptionContext *context)
                                    "Exit status:\n"
                                    "  0  success\n"
                                    "  1  the operation was refused or failed\n"
-                                   "  2  the command line is wrong\n"),
+                                   "  2  the command line is wrong\n"
+                                   "  3  readiness: the product is not ready for a declaration "
+                                   "of conformity\n"),
                                  list, CF_CLI_NAME);
   g_option_context_set_description (context, description);
   text = g_option_context_get_help (context, TRUE, NULL);

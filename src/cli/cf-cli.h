@@ -10,9 +10,10 @@
 G_BEGIN_DECLS
 
 /* Exit statuses: scripts rely on them. */
-#define CF_CLI_EXIT_OK      0
-#define CF_CLI_EXIT_FAILURE 1   /* the operation was refused or failed */
-#define CF_CLI_EXIT_USAGE   2   /* the command line itself is wrong */
+#define CF_CLI_EXIT_OK        0
+#define CF_CLI_EXIT_FAILURE   1   /* the operation was refused or failed */
+#define CF_CLI_EXIT_USAGE     2   /* the command line itself is wrong */
+#define CF_CLI_EXIT_NOT_READY 3   /* `readiness`: not ready for a declaration of conformity */
 
 int cf_cli_run (int    argc,
                 char **argv);
