@@ -10,11 +10,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-overview-view.h"
 #include "cf-product-list.h"
 #include "cf-product-page.h"
 #include "cf-product-row.h"
 #include "cf-record-editor.h"
 #include "cf-requirements-view.h"
+#include "cf-risk-view.h"
 #include "cf-window.h"
 
 struct _CfWindow
@@ -38,6 +40,8 @@ struct _CfWindow
   GtkSingleSelection   *selection;
   CfProductPage        *product_page;
   CfRequirementsView   *requirements_view;
+  CfRiskView           *risk_view;
+  CfOverviewView       *overview_view;
   GSettings            *settings;
   gint64                selected_id;
 };
@@ -89,6 +93,8 @@ set_views_product_id (CfWindow *self,
 {
   cf_product_page_set_product_id (self->product_page, product_id);
   cf_requirements_view_set_product_id (self->requirements_view, product_id);
+  cf_risk_view_set_product_id (self->risk_view, product_id);
+  cf_overview_view_set_product_id (self->overview_view, product_id);
 }
 
 static void
@@ -198,7 +204,7 @@ store_changed_cb (CfWindow *self,
 static void
 add_toast_cb (CfWindow      *self,
               AdwToast      *toast,
-              CfProductPage *page)
+              gpointer       source)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -323,6 +329,28 @@ show_requirement_action_cb (GtkWidget  *widget,
 
   if (show_view (self, "requirements"))
     cf_requirements_view_select (self->requirements_view, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_threat_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (show_view (self, "risks"))
+    cf_risk_view_select_threat (self->risk_view, g_variant_get_int32 (parameter));
+}
+
+static void
+add_threat_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (show_view (self, "risks"))
+    cf_risk_view_add_threat (self->risk_view);
 }
 
 static gboolean
@@ -477,6 +505,16 @@ cf_window_constructed (GObject *object)
   self->requirements_view = CF_REQUIREMENTS_VIEW (cf_requirements_view_new (self->context));
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->requirements_view), "requirements",
                                        _("Requirements"), "checkbox-checked-symbolic");
+  self->risk_view = CF_RISK_VIEW (cf_risk_view_new (self->context));
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->risk_view), "risks",
+                                       _("Risks"), "security-medium-symbolic");
+  self->overview_view = CF_OVERVIEW_VIEW (cf_overview_view_new (self->context));
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->overview_view), "overview",
+                                       _("Overview"), "view-grid-symbolic");
+  g_signal_connect_object (self->risk_view, "add-toast",
+                           G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overview_view, "add-toast",
+                           G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->product_page, "add-toast",
                            G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
 
@@ -569,6 +607,8 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-requirement", "s", show_requirement_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-context", NULL, edit_context_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-threat", "i", show_threat_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-threat", NULL, add_threat_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
