@@ -770,13 +770,25 @@ test_overview_empty (Fixture       *f,
                    "Residual risk: 1 low");
 }
 
+static gboolean
+context_saved (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(CfAssessmentContext) stored = cf_store_get_assessment_context (f->store, f->product_id, NULL);
+
+  return stored != NULL &&
+         g_strcmp0 (cf_record_get_field (CF_RECORD (stored), "assumptions"), "Bluetooth range only.") == 0;
+}
+
 static void
 test_risk_view_example (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(CfAssessmentContext) stored = NULL;
   GtkWidget *view = cf_risk_view_new (f->context);
-  AdwActionRow *purpose;
+  CfTextRow *purpose;
+  g_autofree char *text = NULL;
   gint64 example;
 
   example = cf_store_add_example (f->store, &error);
@@ -785,17 +797,32 @@ test_risk_view_example (Fixture       *f,
   show (f, view);
 
   g_assert_cmpuint (g_list_model_get_n_items (cf_risk_view_get_threats (CF_RISK_VIEW (view))), ==, 6);
-  purpose = ADW_ACTION_ROW (find_named (view, "intended-purpose"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (purpose), !=, "Not recorded");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (purpose), "unset"));
+  purpose = CF_TEXT_ROW (find_named (view, "intended-purpose"));
+  text = cf_text_row_dup_text (purpose);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "Controls the heating"));
+  g_clear_pointer (&text, g_free);
   screenshot (GTK_WIDGET (f->window), "risk-view-example");
 
   /* Another product shows its own register and context, empty here. */
   cf_risk_view_set_product_id (CF_RISK_VIEW (view), f->product_id);
   g_assert_cmpuint (g_list_model_get_n_items (cf_risk_view_get_threats (CF_RISK_VIEW (view))), ==, 0);
-  g_assert_cmpstr (adw_action_row_get_subtitle (purpose), ==, "Not recorded");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (purpose), "unset"));
+  text = cf_text_row_dup_text (purpose);
+  g_assert_true (text == NULL || *text == '\0');
+  g_clear_pointer (&text, g_free);
   screenshot (GTK_WIDGET (f->window), "risk-view-empty");
+
+  /* The context is edited in place and saved as it is typed. */
+  cf_text_row_set_text (purpose, "Locks a front door.");
+  g_assert_true (cf_risk_view_flush (CF_RISK_VIEW (view)));
+  stored = cf_store_get_assessment_context (f->store, f->product_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_record_get_field (CF_RECORD (stored), "intended-purpose"), ==, "Locks a front door.");
+  g_clear_object (&stored);
+
+  /* Without a flush, the pause in typing saves it. */
+  cf_text_row_set_text (CF_TEXT_ROW (find_named (view, "assumptions")), "Bluetooth range only.");
+  spin_until (context_saved, f, "the context is saved after a pause");
 }
 
 static void

@@ -10,7 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "cf-risk-view.h"
+#include "cf-text-row.h"
 #include "cf-threat-editor.h"
+
+/* As for the requirements: saved after a pause in typing. */
+#define CONTEXT_SAVE_DELAY_MS 600
 
 struct _CfRiskView
 {
@@ -29,7 +33,11 @@ struct _CfRiskView
   gint64               product_id;
   GListStore          *threats;      /* of CfThreat, in the store's order */
   GtkSingleSelection  *selection;    /* over the threats as the columns sort them */
-  GPtrArray           *context_rows; /* one AdwActionRow per context field */
+  GPtrArray           *context_rows; /* one CfTextRow per context field */
+  guint                context_save_source;
+  gboolean             context_loading;  /* filling the rows: not a user change */
+  gboolean             context_stale;    /* loaded while unmapped: fill on map */
+  gboolean             saving;           /* the store's "changed" is our own save */
 };
 
 G_DEFINE_FINAL_TYPE (CfRiskView, cf_risk_view, ADW_TYPE_BIN)
@@ -92,7 +100,29 @@ update_actions (CfRiskView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.remove", selected);
 }
 
-/* Context */
+/* Context: the four texts of Article 13(3), edited in place */
+
+static gboolean save_context (CfRiskView *self);
+
+static gboolean
+context_save_timeout_cb (gpointer user_data)
+{
+  CfRiskView *self = user_data;
+
+  self->context_save_source = 0;
+  save_context (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+context_changed_cb (CfRiskView *self)
+{
+  if (self->context_loading || self->product_id == 0)
+    return;
+
+  g_clear_handle_id (&self->context_save_source, g_source_remove);
+  self->context_save_source = g_timeout_add (CONTEXT_SAVE_DELAY_MS, context_save_timeout_cb, self);
+}
 
 static void
 build_context_rows (CfRiskView *self)
@@ -103,15 +133,11 @@ build_context_rows (CfRiskView *self)
 
   for (guint i = 0; i < n_specs; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = cf_text_row_new (_(specs[i].label));
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(specs[i].label));
-      /* The texts may run to pages: a few lines here, the rest in the editor. */
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-      gtk_widget_add_css_class (row, "property");
       gtk_widget_set_name (row, specs[i].name);
       g_object_set_data (G_OBJECT (row), "cf-field", (gpointer) specs[i].name);
+      g_signal_connect_object (row, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
 
       adw_preferences_group_add (self->context_group, row);
       g_ptr_array_add (self->context_rows, row);
@@ -122,18 +148,107 @@ static void
 show_context (CfRiskView          *self,
               CfAssessmentContext *context)
 {
+  /* Typing in progress wins over what the store says. */
+  if (self->context_save_source != 0)
+    return;
+
+  /* A wrapping text view filled while its page is hidden keeps the height
+   * of a one-character-wide column: fill it once it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->context_stale = TRUE;
+      return;
+    }
+  self->context_stale = FALSE;
+
+  self->context_loading = TRUE;
   for (guint i = 0; i < self->context_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->context_rows, i);
+      CfTextRow *row = g_ptr_array_index (self->context_rows, i);
       const char *name = g_object_get_data (G_OBJECT (row), "cf-field");
       const char *value = context ? cf_record_get_field (CF_RECORD (context), name) : NULL;
+      g_autofree char *current = cf_text_row_dup_text (row);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : _("Not recorded"));
-      if (value != NULL)
-        gtk_widget_remove_css_class (row, "unset");
-      else
-        gtk_widget_add_css_class (row, "unset");
+      if (g_strcmp0 (current ?: "", value ?: "") != 0)
+        cf_text_row_set_text (row, value);
     }
+  self->context_loading = FALSE;
+}
+
+static gboolean
+save_context (CfRiskView *self)
+{
+  g_autoptr(CfAssessmentContext) context = cf_assessment_context_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_clear_handle_id (&self->context_save_source, g_source_remove);
+  if (self->product_id == 0)
+    return TRUE;
+
+  for (guint i = 0; i < self->context_rows->len; i++)
+    {
+      CfTextRow *row = g_ptr_array_index (self->context_rows, i);
+      g_autofree char *text = cf_text_row_dup_text (row);
+
+      cf_record_set_field (CF_RECORD (context), g_object_get_data (G_OBJECT (row), "cf-field"), text);
+    }
+
+  self->saving = TRUE;
+  saved = cf_store_set_assessment_context (cf_context_get_store (self->context), self->product_id,
+                                           context, &error);
+  self->saving = FALSE;
+
+  /* Refused (too long, say): the text stays where it was typed. */
+  if (!saved)
+    toast (self, error->message);
+
+  return saved;
+}
+
+/**
+ * cf_risk_view_flush:
+ *
+ * Saves what was typed in the context and is still waiting for a pause.
+ *
+ * Returns: %FALSE when it could not be saved (a toast says why)
+ */
+gboolean
+cf_risk_view_flush (CfRiskView *self)
+{
+  g_return_val_if_fail (CF_IS_RISK_VIEW (self), FALSE);
+
+  if (self->context_save_source == 0)
+    return TRUE;
+
+  return save_context (self);
+}
+
+/**
+ * cf_risk_view_focus_context:
+ *
+ * Puts the cursor in the first context text still empty, or the first.
+ */
+void
+cf_risk_view_focus_context (CfRiskView *self)
+{
+  GtkWidget *target = NULL;
+
+  g_return_if_fail (CF_IS_RISK_VIEW (self));
+
+  for (guint i = 0; i < self->context_rows->len && target == NULL; i++)
+    {
+      CfTextRow *row = g_ptr_array_index (self->context_rows, i);
+      g_autofree char *text = cf_text_row_dup_text (row);
+
+      if (text == NULL || *g_strstrip (text) == '\0')
+        target = GTK_WIDGET (row);
+    }
+  if (target == NULL && self->context_rows->len > 0)
+    target = g_ptr_array_index (self->context_rows, 0);
+
+  if (target != NULL)
+    gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
 }
 
 /* Loading */
@@ -527,8 +642,24 @@ store_changed_cb (CfRiskView *self,
                   gint64      id,
                   CfStore    *store)
 {
-  if (id == self->product_id && self->product_id != 0)
+  if (id == self->product_id && self->product_id != 0 && !self->saving)
     reload (self);
+}
+
+static void
+cf_risk_view_map (GtkWidget *widget)
+{
+  CfRiskView *self = CF_RISK_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cf_risk_view_parent_class)->map (widget);
+
+  if (self->context_stale && self->product_id != 0)
+    {
+      g_autoptr(CfAssessmentContext) context =
+        cf_store_get_assessment_context (cf_context_get_store (self->context), self->product_id, NULL);
+
+      show_context (self, context);
+    }
 }
 
 static void
@@ -548,6 +679,11 @@ static void
 cf_risk_view_dispose (GObject *object)
 {
   CfRiskView *self = CF_RISK_VIEW (object);
+
+  /* Closing the window right after typing keeps what was typed. */
+  if (self->context != NULL)
+    cf_risk_view_flush (self);
+  g_clear_handle_id (&self->context_save_source, g_source_remove);
 
   g_clear_object (&self->context);
   g_clear_object (&self->threats);
@@ -624,6 +760,7 @@ cf_risk_view_class_init (CfRiskViewClass *klass)
   object_class->finalize = cf_risk_view_finalize;
   object_class->get_property = cf_risk_view_get_property;
   object_class->set_property = cf_risk_view_set_property;
+  widget_class->map = cf_risk_view_map;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -734,6 +871,7 @@ cf_risk_view_set_product_id (CfRiskView *self,
     return;
 
   /* Another product's selection means nothing here. */
+  cf_risk_view_flush (self);
   self->product_id = product_id;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (self->context != NULL)

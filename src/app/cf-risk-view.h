@@ -23,6 +23,8 @@ GListModel *cf_risk_view_get_threats    (CfRiskView *self);
 gint        cf_risk_view_get_selected   (CfRiskView *self);
 gboolean    cf_risk_view_select_threat  (CfRiskView *self,
                                          gint        number);
+gboolean    cf_risk_view_flush          (CfRiskView *self);
+void        cf_risk_view_focus_context  (CfRiskView *self);
 void        cf_risk_view_add_threat     (CfRiskView *self);
 
 G_END_DECLS

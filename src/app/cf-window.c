@@ -353,40 +353,15 @@ add_threat_action_cb (GtkWidget  *widget,
     cf_risk_view_add_threat (self->risk_view);
 }
 
-static gboolean
-save_context_cb (CfRecord  *record,
-                 gpointer   user_data,
-                 GError   **error)
-{
-  CfWindow *self = user_data;
-
-  return cf_store_set_assessment_context (cf_context_get_store (self->context), cf_record_get_id (record),
-                                          CF_ASSESSMENT_CONTEXT (record), error);
-}
-
 static void
 edit_context_action_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfAssessmentContext) context = NULL;
-  CfRecordEditor *editor;
 
-  if (self->selected_id == 0)
-    return;
-
-  context = cf_store_get_assessment_context (cf_context_get_store (self->context), self->selected_id, &error);
-  if (context == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  editor = cf_record_editor_new (GTK_WINDOW (self), _("Context of the Risk Assessment"), CF_RECORD (context),
-                                 save_context_cb, g_object_ref (self), g_object_unref);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (show_view (self, "risks"))
+    cf_risk_view_focus_context (self->risk_view);
 }
 
 static void
@@ -426,6 +401,11 @@ cf_window_close_request (GtkWindow *window)
   if (!cf_requirements_view_flush (self->requirements_view))
     {
       show_view (self, "requirements");
+      return TRUE;
+    }
+  if (!cf_risk_view_flush (self->risk_view))
+    {
+      show_view (self, "risks");
       return TRUE;
     }
 
