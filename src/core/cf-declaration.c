@@ -52,7 +52,7 @@ static const struct {
   { "scope.in-scope", N_("a scope check that finds the product in scope (Article 2)") },
   { "classification.category", N_("the product’s category (Annex III and IV)") },
   { "declaration.procedure-open", N_("a conformity assessment procedure open to the product’s category (Article 32)") },
-  { "assessment.ready", N_("a complete cybersecurity risk assessment (Article 13), as the readiness gate lists") },
+  { "assessment.ready", N_("a complete cybersecurity risk assessment (Article 13(2) to (4))") },
 };
 
 /**
