@@ -251,6 +251,8 @@ typedef struct
   CfAssessmentContext *context;
   GPtrArray           *assessments;
   GPtrArray           *threats;
+  GPtrArray           *evidence;
+  GDate               *today;
 } Ready;
 
 /* Everything a declaration needs: then the test takes one thing away. */
@@ -270,6 +272,24 @@ ready_set_up (Ready         *r,
   cf_record_set_field (CF_RECORD (r->context), "operational-environment", "Home Wi-Fi, phone app.");
 
   r->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_requirement_assessment_free);
+  r->evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  r->today = g_date_new_dmy (21, G_DATE_NOVEMBER, 2026);
+  {
+    /* One report supporting every requirement, valid to the end of 2027. */
+    g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+    g_auto(GStrv) all = NULL;
+    CfEvidence *report = cf_evidence_new ();
+
+    for (guint i = 0; i < requirements->len; i++)
+      g_strv_builder_add (ids, cf_catalogue_item_get_id (g_ptr_array_index (requirements, i)));
+    all = g_strv_builder_end (ids);
+    cf_evidence_set_id (report, 7);
+    cf_evidence_set_title (report, "Conformity test report");
+    cf_evidence_set_kind (report, "test-report");
+    cf_evidence_set_valid_until (report, "2027-12-31");
+    cf_evidence_set_requirements (report, (const char * const *) all);
+    g_ptr_array_add (r->evidence, report);
+  }
   for (guint i = 0; i < requirements->len; i++)
     {
       CfRequirementAssessment *a =
@@ -295,12 +315,16 @@ ready_tear_down (Ready         *r,
   g_clear_object (&r->context);
   g_ptr_array_unref (r->assessments);
   g_ptr_array_unref (r->threats);
+  g_ptr_array_unref (r->evidence);
+  g_date_free (r->today);
 }
 
 static CfReadiness *
 evaluate (Ready *r)
 {
-  CfReadinessInput input = { &r->scope, r->classification, r->context, r->assessments, r->threats };
+  CfReadinessInput input = {
+    &r->scope, r->classification, r->context, r->assessments, r->threats, r->evidence, r->today,
+  };
 
   return cf_readiness_evaluate (catalogue, model, &input);
 }
@@ -463,6 +487,62 @@ test_gate_residual_risk (Ready         *r,
 }
 
 static void
+test_gate_evidence (Ready         *r,
+                    gconstpointer  data)
+{
+  CfEvidence *report = g_ptr_array_index (r->evidence, 0);
+  g_autoptr(CfEvidence) policy = cf_evidence_new ();
+  g_autoptr(CfReadiness) expired = NULL;
+  const char *all_but_one[] = { "AnnexI.PartI.1", NULL };
+
+  /* A requirement without proof. */
+  cf_evidence_set_requirements (report, all_but_one);
+  {
+    g_autoptr(CfReadiness) readiness = evaluate (r);
+
+    g_assert_false (readiness->ready);
+    g_assert_true (cf_readiness_has (readiness, "evidence-missing", "AnnexI.PartII.5"));
+    g_assert_false (cf_readiness_has (readiness, "evidence-missing", "AnnexI.PartI.1"));
+    g_assert_cmpuint (readiness->missing->len, ==, 21);
+  }
+
+  /* One that does not apply needs none. */
+  assessment_of (r, "AnnexI.PartI.2.m")->applies = FALSE;
+  assessment_of (r, "AnnexI.PartI.2.m")->justification = g_strdup ("No user data.");
+  {
+    g_autoptr(CfReadiness) readiness = evaluate (r);
+
+    g_assert_false (cf_readiness_has (readiness, "evidence-missing", "AnnexI.PartI.2.m"));
+    g_assert_cmpuint (readiness->missing->len, ==, 20);
+  }
+  /* Expired proof is listed and no longer counts. Start afresh. */
+  ready_tear_down (r, NULL);
+  ready_set_up (r, NULL);
+  report = g_ptr_array_index (r->evidence, 0);
+  cf_evidence_set_valid_until (report, "2026-11-20");
+  expired = evaluate (r);
+  g_assert_false (expired->ready);
+  g_assert_true (cf_readiness_has (expired, "evidence-expired", "7"));
+  g_assert_true (cf_readiness_has (expired, "evidence-missing", "AnnexI.PartII.8"));
+
+  /* Valid through the day it names. */
+  cf_evidence_set_valid_until (report, "2026-11-21");
+  {
+    g_autoptr(CfReadiness) readiness = evaluate (r);
+
+    g_assert_true (readiness->ready);
+  }
+
+  /* An expired item is listed even when another one covers the same ground. */
+  cf_evidence_set_id (policy, 8);
+  cf_evidence_set_title (policy, "Old policy");
+  cf_evidence_set_kind (policy, "policy");
+  cf_evidence_set_valid_until (policy, "2025-01-31");
+  g_ptr_array_add (r->evidence, g_object_ref (policy));
+  assert_only_missing (r, "evidence-expired", "8");
+}
+
+static void
 test_gate_empty_register (Ready         *r,
                           gconstpointer  data)
 {
@@ -485,7 +565,8 @@ test_gate_everything_missing (Ready         *r,
 
   readiness = evaluate (r);
   g_assert_false (readiness->ready);
-  /* scope, category, 3 context fields, 22 requirements, the register */
+  /* scope, category, 3 context fields, 22 requirements, the register;
+   * no evidence is owed for requirements not assessed yet */
   g_assert_cmpuint (readiness->missing->len, ==, 1 + 1 + 3 + 22 + 1);
   g_assert_true (cf_readiness_has (readiness, "requirement-not-assessed", "AnnexI.PartI.1"));
   g_assert_true (cf_readiness_has (readiness, "requirement-not-assessed", "AnnexI.PartII.8"));
@@ -772,6 +853,7 @@ main (int    argc,
   GATE ("/assessment/gate/not-implemented", test_gate_not_implemented);
   GATE ("/assessment/gate/residual-risk", test_gate_residual_risk);
   GATE ("/assessment/gate/empty-register", test_gate_empty_register);
+  GATE ("/assessment/gate/evidence", test_gate_evidence);
   GATE ("/assessment/gate/everything-missing", test_gate_everything_missing);
 #undef GATE
 

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -73,6 +74,22 @@ fixture_file (Fixture    *f,
               const char *name)
 {
   return g_build_filename (f->dir, name, NULL);
+}
+
+/* Writes @len bytes (-1: a string) to a file in the fixture's folder. */
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *data,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = fixture_file (f, name);
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+
+  return path;
 }
 
 /* Runs conformity-cli --db <fixture db> --actor ACTOR ARGS… without a shell,
@@ -345,6 +362,10 @@ complete_risk_assessment (Fixture    *f,
   g_autoptr(GPtrArray) requirements = NULL;
   g_autoptr(CfAssessmentContext) context = cf_assessment_context_new ();
   g_autoptr(CfThreat) threat = cf_threat_new ();
+  g_autoptr(CfEvidence) evidence = cf_evidence_new ();
+  g_autoptr(GPtrArray) linked = g_ptr_array_new ();
+  g_autoptr(GInputStream) stream = NULL;
+  const char *report = "Every essential requirement was tested; all passed.\n";
   gint64 product_id = g_ascii_strtoll (id, NULL, 10);
 
   g_assert_no_error (error);
@@ -357,13 +378,24 @@ complete_risk_assessment (Fixture    *f,
   requirements = cf_requirements_list (catalogue);
   for (guint i = 0; i < requirements->len; i++)
     {
-      g_autoptr(CfRequirementAssessment) a =
-        cf_requirement_assessment_new (cf_catalogue_item_get_id (g_ptr_array_index (requirements, i)));
+      const char *requirement = cf_catalogue_item_get_id (g_ptr_array_index (requirements, i));
+      g_autoptr(CfRequirementAssessment) a = cf_requirement_assessment_new (requirement);
 
       a->status = CF_STATUS_IMPLEMENTED;
       cf_store_set_requirement_assessment (store, product_id, a, &error);
       g_assert_no_error (error);
+      g_ptr_array_add (linked, (gpointer) requirement);
     }
+  g_ptr_array_add (linked, NULL);
+
+  /* Every requirement that applies needs current evidence. */
+  cf_evidence_set_title (evidence, "Security test report");
+  cf_evidence_set_kind (evidence, "test-report");
+  cf_evidence_set_requirements (evidence, (const char * const *) linked->pdata);
+  stream = g_memory_input_stream_new_from_data (report, strlen (report), NULL);
+  cf_store_add_evidence_from_stream (store, product_id, evidence, 0, stream, strlen (report),
+                                     "test-report.txt", "text/plain", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
 
   cf_threat_set_asset (threat, "Web interface");
   cf_threat_set_title (threat, "Password guessing");
@@ -450,6 +482,16 @@ static const struct {
   { "threat set", "--no-residual --treatment --residual-likelihood ID THREAT" },
   { "threat remove", "ID THREAT" },
   { "threat list", "--json ID" },
+  { "evidence add", "--requirement --threat --kind --title --valid-until --new-version-of "
+                    "--max-size ID FILE 512M test-report penetration-test sbom AnnexI.PartII.1" },
+  { "evidence list", "--json ID" },
+  { "evidence show", "--json EVIDENCE_ID" },
+  { "evidence versions", "--json EVIDENCE_ID" },
+  { "evidence get", "--out --version EVIDENCE_ID" },
+  { "evidence set", "--title --kind --valid-until --no-expiry --requirement --no-requirements "
+                    "--threat --no-threats EVIDENCE_ID" },
+  { "evidence remove", "EVIDENCE_ID" },
+  { "evidence verify", "--json all" },
   { "readiness", "--json ID" },
   { "chart", "--kind --out --width --height --inherent heatmap readiness" },
   { "dates", "--json ID --placed-on-market" },
@@ -501,7 +543,7 @@ test_help_commands (Fixture       *f,
                     gconstpointer  data)
 {
   const char *groups[] = { "manufacturer", "product", "scope", "classify", "assess", "threat",
-                           "declaration", "document" };
+                           "evidence", "declaration", "document" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -2603,9 +2645,18 @@ test_readiness (Fixture       *f,
   g_autofree char *id = NULL;
   g_autoptr(JsonNode) fresh = NULL;
   g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) unsupported = NULL;
   g_autoptr(JsonNode) unaccepted = NULL;
   g_autoptr(JsonNode) ready = NULL;
   g_autoptr(JsonNode) declaration = NULL;
+  g_autoptr(JsonNode) expired = NULL;
+  g_autoptr(GPtrArray) evidence_args = NULL;
+  g_autoptr(Result) attach = NULL;
+  g_autoptr(Result) expired_removed = NULL;
+  g_autoptr(Result) lapsed = NULL;
+  g_autoptr(Result) renewed = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *expired_id = NULL;
   g_autoptr(Result) fresh_text = NULL;
   g_autoptr(Result) context = NULL;
   g_autoptr(Result) accept = NULL;
@@ -2671,9 +2722,33 @@ test_readiness (Fixture       *f,
       assert_ok (set);
     }
 
-  /* A critical risk that remains must be accepted. */
+  /* A critical risk that remains must be accepted, and every requirement
+   * that applies needs evidence. */
   add_threat (f, id, "T1", "--asset", "Web interface", "--title", "Password guessing",
               "--stride", "S", "--likelihood", "4", "--impact", "4", NULL);
+  unsupported = run_readiness (f, id, 3);
+  g_assert_true (readiness_has (unsupported, "evidence-missing", "AnnexI.PartII.1"));
+  g_assert_true (readiness_has (unsupported, "evidence-missing", "AnnexI.PartI.1"));
+  g_assert_false (readiness_has (unsupported, "evidence-missing", "AnnexI.PartI.2.l"));
+  g_assert_true (readiness_has (unsupported, "risk-not-accepted", "T1"));
+
+  report = write_file (f, "security-test-report.txt", "All tests passed.\n", -1);
+  evidence_args = g_ptr_array_new ();
+  g_ptr_array_add (evidence_args, (char *) "evidence");
+  g_ptr_array_add (evidence_args, (char *) "add");
+  g_ptr_array_add (evidence_args, id);
+  g_ptr_array_add (evidence_args, report);
+  for (guint i = 0; i < json_array_get_length (requirements); i++)
+    {
+      g_ptr_array_add (evidence_args, (char *) "--requirement");
+      g_ptr_array_add (evidence_args, (char *) json_object_get_string_member (
+                         json_array_get_object_element (requirements, i), "id"));
+    }
+  g_ptr_array_add (evidence_args, NULL);
+  attach = run_argv (f, (const char * const *) evidence_args->pdata);
+  assert_ok (attach);
+  g_assert_cmpstr (attach->out, ==, "1\n");
+
   unaccepted = run_readiness (f, id, 3);
   g_assert_cmpuint (json_array_get_length (member_array (unaccepted, "missing")), ==, 1);
   g_assert_true (readiness_has (unaccepted, "risk-not-accepted", "T1"));
@@ -2692,8 +2767,716 @@ test_readiness (Fixture       *f,
   declaration = run_json (f, "declaration", "show", id, NULL);
   g_assert_true (member_bool (declaration, "ready"));
 
+  /* Evidence whose validity has passed is listed by its id… */
+  expired_id = run_id (f, "evidence", "add", id, report, "--valid-until", "2020-01-31",
+                       "--requirement", "AnnexI.PartII.1", NULL);
+  expired = run_readiness (f, id, 3);
+  g_assert_cmpuint (json_array_get_length (member_array (expired, "missing")), ==, 1);
+  g_assert_true (readiness_has (expired, "evidence-expired", expired_id));
+  expired_removed = run (f, "evidence", "remove", expired_id, NULL);
+  assert_ok (expired_removed);
+  g_clear_pointer (&ready, json_node_unref);
+  ready = run_readiness (f, id, 0);
+
+  /* …and supports nothing: the requirements it stood for lack evidence. */
+  lapsed = run (f, "evidence", "set", "1", "--valid-until", "2020-01-31", NULL);
+  assert_ok (lapsed);
+  g_clear_pointer (&expired, json_node_unref);
+  expired = run_readiness (f, id, 3);
+  g_assert_true (readiness_has (expired, "evidence-expired", "1"));
+  g_assert_true (readiness_has (expired, "evidence-missing", "AnnexI.PartII.1"));
+  renewed = run (f, "evidence", "set", "1", "--no-expiry", NULL);
+  assert_ok (renewed);
+  g_clear_pointer (&ready, json_node_unref);
+  ready = run_readiness (f, id, 0);
+
   no_product = run (f, "readiness", "99", NULL);
   assert_refused (no_product, 1, "99");
+}
+
+/* Evidence */
+
+static void
+assert_same_file (const char *expected,
+                  const char *actual)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize a_len, b_len;
+
+  g_file_get_contents (expected, &a, &a_len, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (actual, &b, &b_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (a, a_len, b, b_len);
+}
+
+/* `evidence list ID --json`: the items, oldest first. */
+static JsonArray *
+list_evidence (Fixture    *f,
+               const char *id,
+               JsonNode  **holder)
+{
+  *holder = run_json (f, "evidence", "list", id, NULL);
+  return json_node_get_array (*holder);
+}
+
+static guint
+count_evidence (Fixture    *f,
+                const char *id)
+{
+  g_autoptr(JsonNode) holder = NULL;
+
+  return json_array_get_length (list_evidence (f, id, &holder));
+}
+
+static JsonNode *
+show_evidence (Fixture    *f,
+               const char *evidence_id)
+{
+  return run_json (f, "evidence", "show", evidence_id, NULL);
+}
+
+/* "a b c": the strings of a JSON array. */
+static char *
+join_array (JsonArray *array)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? " " : "",
+                            json_array_get_string_element (array, i));
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static guint
+count_files (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Bytes that are not text, every value included. */
+static char *
+make_binary (gsize   size,
+             guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  char *data = g_malloc (size);
+
+  for (gsize i = 0; i < size; i += 4)
+    {
+      guint32 word = g_rand_int (rand);
+
+      memcpy (data + i, &word, MIN (4, size - i));
+    }
+
+  return data;
+}
+
+/* Changes the first byte of stored content, as damage or tampering would,
+ * straight in SQLite: the one BLOB that holds exactly @content, whatever
+ * the table, once the triggers that protect it are gone. */
+static void
+corrupt_stored (Fixture    *f,
+                const char *content,
+                gsize       length)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *damaged = g_memdup2 (content, length);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int changed = 0;
+
+  g_assert_cmpuint (length, >, 0);
+  damaged[0] ^= 0x5a;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name LIKE 'evidence%'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *info = g_strdup_printf ("PRAGMA table_info (\"%s\")", table);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, info, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 2), "BLOB") == 0)
+          g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+      if (columns->len == 0)
+        continue;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE "
+                                               "type = 'trigger' AND tbl_name = ?", -1, &stmt,
+                                           NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      for (guint i = 0; i < triggers->len; i++)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                                   (char *) g_ptr_array_index (triggers, i));
+
+          g_assert_cmpint (sqlite3_exec (db, drop, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const char *column = g_ptr_array_index (columns, c);
+          g_autofree char *update = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 "
+                                                     "WHERE \"%s\" = ?2", table, column, column);
+
+          g_assert_cmpint (sqlite3_prepare_v2 (db, update, -1, &stmt, NULL), ==, SQLITE_OK);
+          sqlite3_bind_blob (stmt, 1, damaged, (int) length, SQLITE_STATIC);
+          sqlite3_bind_blob (stmt, 2, content, (int) length, SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          changed += sqlite3_changes (db);
+          sqlite3_finalize (stmt);
+        }
+    }
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  /* Exactly one copy of the content was found and damaged. */
+  g_assert_cmpint (changed, ==, 1);
+}
+
+static void
+test_evidence_no_database (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *out = fixture_file (f, "out.bin");
+  g_autoptr(Result) verify_all = run (f, "evidence", "verify", "all", NULL);
+  g_autoptr(Result) verify = run (f, "evidence", "verify", "1", NULL);
+  g_autoptr(Result) list = run (f, "evidence", "list", "1", NULL);
+  g_autoptr(Result) show = run (f, "evidence", "show", "1", NULL);
+  g_autoptr(Result) versions = run (f, "evidence", "versions", "1", NULL);
+  g_autoptr(Result) get = run (f, "evidence", "get", "1", "--out", out, NULL);
+  g_autoptr(Result) set = run (f, "evidence", "set", "1", "--title", "X", NULL);
+  g_autoptr(Result) remove = run (f, "evidence", "remove", "1", NULL);
+  g_autoptr(Result) add = run (f, "evidence", "add", "1", f->db, NULL);
+
+  /* Nothing stored, nothing altered. */
+  assert_ok (verify_all);
+  g_assert_cmpstr (verify_all->out, ==, "0 versions checked, all match\n");
+  assert_refused (verify, 1, "product with id 1");
+  assert_refused (list, 1, "product with id 1");
+  assert_refused (show, 1, "evidence with id 1");
+  assert_refused (versions, 1, "evidence with id 1");
+  assert_refused (get, 1, "evidence with id 1");
+  assert_refused (set, 1, "evidence with id 1");
+  assert_refused (remove, 1, "evidence with id 1");
+  assert_refused (add, 1, "product with id 1");
+
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_evidence_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *content = make_binary (1000, 1);
+  g_autofree char *file = write_file (f, "pentest-2027.bin", content, 1000);
+  g_autofree char *empty = write_file (f, "empty.txt", "", 0);
+  g_autofree char *copy = fixture_file (f, "copy.bin");
+  g_autofree char *empty_copy = fixture_file (f, "empty-copy.txt");
+  g_autofree char *sha256 = file_sha256 (file, NULL);
+  g_autofree char *short_sha256 = g_strndup (sha256, 12);
+  g_autofree char *evidence_id = NULL;
+  g_autofree char *empty_id = NULL;
+  g_autofree char *requirements = NULL;
+  g_autofree char *threats = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) versions = NULL;
+  g_autoptr(Result) before_text = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(Result) show_text = NULL;
+  g_autoptr(Result) get = NULL;
+  g_autoptr(Result) get_empty = NULL;
+  JsonArray *items;
+  JsonNode *item;
+  JsonNode *empty_item;
+
+  add_threat (f, id, "T1", "--asset", "Web interface", "--title", "Password guessing",
+              "--stride", "S", "--likelihood", "2", "--impact", "2", NULL);
+
+  g_assert_cmpuint (json_array_get_length (list_evidence (f, id, &before)), ==, 0);
+  before_text = run (f, "evidence", "list", id, NULL);
+  assert_ok (before_text);
+  g_assert_nonnull (strstr (before_text->out, "evidence add"));
+
+  evidence_id = run_id (f, "evidence", "add", id, file,
+                        "--requirement", "AnnexI.PartII.1", "--requirement", " AnnexI.PartI.2.a ",
+                        "--threat", "T1", "--kind", "Penetration-Test",
+                        "--title", "Penetration test, March 2027", "--valid-until", "2099-12-31",
+                        NULL);
+  empty_id = run_id (f, "evidence", "add", id, empty, NULL);
+  g_assert_cmpstr (evidence_id, !=, empty_id);
+
+  items = list_evidence (f, id, &listed);
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  item = json_array_get_element (items, 0);
+  g_assert_cmpint (member_int (item, "id"), ==, g_ascii_strtoll (evidence_id, NULL, 10));
+  g_assert_cmpstr (member_string (item, "title"), ==, "Penetration test, March 2027");
+  g_assert_cmpstr (member_string (item, "kind"), ==, "penetration-test");
+  g_assert_cmpstr (member_string (item, "kind_label"), ==, "Penetration test");
+  g_assert_cmpstr (member_string (item, "file_name"), ==, "pentest-2027.bin");
+  g_assert_nonnull (member_string (item, "media_type"));
+  g_assert_cmpint (member_int (item, "size"), ==, 1000);
+  g_assert_cmpstr (member_string (item, "sha256"), ==, sha256);
+  g_assert_cmpint (member_int (item, "version"), ==, 1);
+  g_assert_nonnull (member_string (item, "added_at"));
+  g_assert_cmpstr (member_string (item, "added_by"), ==, ACTOR);
+  g_assert_cmpstr (member_string (item, "valid_until"), ==, "2099-12-31");
+  g_assert_false (member_bool (item, "expired"));
+  requirements = join_array (member_array (item, "requirements"));
+  g_assert_cmpstr (requirements, ==, "AnnexI.PartI.2.a AnnexI.PartII.1");
+  threats = join_array (member_array (item, "threats"));
+  g_assert_cmpstr (threats, ==, "T1");
+
+  /* Without --title and --kind: the file's name and a guess. */
+  empty_item = json_array_get_element (items, 1);
+  g_assert_cmpstr (member_string (empty_item, "title"), ==, "empty.txt");
+  g_assert_cmpstr (member_string (empty_item, "kind"), ==, "other");
+  g_assert_cmpint (member_int (empty_item, "size"), ==, 0);
+  g_assert_cmpstr (member_string (empty_item, "sha256"), ==,
+                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  g_assert_true (member_is_null (empty_item, "valid_until"));
+  g_assert_cmpuint (json_array_get_length (member_array (empty_item, "requirements")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (member_array (empty_item, "threats")), ==, 0);
+
+  /* The content comes back byte for byte. */
+  get = run (f, "evidence", "get", evidence_id, "--out", copy, NULL);
+  assert_ok (get);
+  g_assert_cmpstr (get->out, ==, "");
+  assert_same_file (file, copy);
+  get_empty = run (f, "evidence", "get", empty_id, "--out", empty_copy, NULL);
+  assert_ok (get_empty);
+  assert_same_file (empty, empty_copy);
+
+  text = run (f, "evidence", "list", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_str_has_prefix (text->out, "ID "));
+  g_assert_nonnull (strstr (text->out, short_sha256));
+  g_assert_null (strstr (text->out, sha256));
+  g_assert_nonnull (strstr (text->out, "penetration-test"));
+  g_assert_nonnull (strstr (text->out, "Penetration test, March 2027"));
+  g_assert_nonnull (strstr (text->out, "1000 bytes"));
+
+  shown = show_evidence (f, evidence_id);
+  g_assert_cmpstr (member_string (shown, "sha256"), ==, sha256);
+  show_text = run (f, "evidence", "show", evidence_id, NULL);
+  assert_ok (show_text);
+  g_assert_nonnull (strstr (show_text->out, sha256));
+  g_assert_nonnull (strstr (show_text->out, "AnnexI.PartI.2.a, AnnexI.PartII.1"));
+  g_assert_nonnull (strstr (show_text->out, "T1"));
+
+  versions = run_json (f, "evidence", "versions", evidence_id, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (versions)), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_element (json_node_get_array (versions), 0),
+                                  "sha256"), ==, sha256);
+}
+
+/* A file of several MiB, a second version, and the size limit. */
+static void
+test_evidence_versions (Fixture       *f,
+                        gconstpointer  data)
+{
+  const gsize size = 3 * 1024 * 1024;
+  g_autofree char *id = add_product (f);
+  g_autofree char *other = add_product (f);
+  g_autofree char *content = make_binary (size, 2);
+  g_autofree char *second = make_binary (size + 7, 3);
+  g_autofree char *file = write_file (f, "sbom.cdx.json", content, size);
+  g_autofree char *file_v2 = write_file (f, "sbom-v2.cdx.json", second, size + 7);
+  g_autofree char *first_copy = fixture_file (f, "v1.json");
+  g_autofree char *latest_copy = fixture_file (f, "latest.json");
+  g_autofree char *no_copy = fixture_file (f, "v3.json");
+  g_autofree char *sha256 = file_sha256 (file, NULL);
+  g_autofree char *sha256_v2 = file_sha256 (file_v2, NULL);
+  g_autofree char *evidence_id = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) versions = NULL;
+  g_autoptr(Result) add = NULL;
+  g_autoptr(Result) add_v2 = NULL;
+  g_autoptr(Result) get_first = NULL;
+  g_autoptr(Result) get_latest = NULL;
+  g_autoptr(Result) get_missing = NULL;
+  g_autoptr(Result) too_large = NULL;
+  g_autoptr(Result) too_large_v2 = NULL;
+  g_autoptr(Result) exactly = NULL;
+  g_autoptr(Result) bad_size = NULL;
+  g_autoptr(Result) with_kind = NULL;
+  g_autoptr(Result) wrong_product = NULL;
+  g_autoptr(Result) bad_version = NULL;
+  g_autoptr(Result) versions_text = NULL;
+  JsonArray *array;
+  JsonNode *item;
+
+  /* Over the limit: refused before anything is stored, in the core's words. */
+  too_large = run (f, "evidence", "add", id, file, "--max-size", "3145727", NULL);
+  assert_refused (too_large, 1, "sbom.cdx.json");
+  g_assert_nonnull (strstr (too_large->err, "--max-size"));
+  g_assert_cmpuint (count_evidence (f, id), ==, 0);
+  bad_size = run (f, "evidence", "add", id, file, "--max-size", "3 lots", NULL);
+  assert_refused (bad_size, 2, "3 lots");
+  g_assert_cmpuint (count_evidence (f, id), ==, 0);
+
+  /* The limit itself is allowed; 3MiB is 3 × 1024 × 1024 bytes. */
+  add = run (f, "evidence", "add", id, file, "--max-size", "3MiB", NULL);
+  assert_ok (add);
+  g_assert_cmpstr (add->err, ==, "");
+  evidence_id = g_strchomp (g_steal_pointer (&add->out));
+
+  exactly = run (f, "evidence", "add", id, file, "--max-size", "3m", NULL);
+  assert_ok (exactly);
+  g_assert_cmpstr (g_strchomp (exactly->out), !=, evidence_id);
+  g_assert_cmpuint (count_evidence (f, id), ==, 2);
+
+  item = json_array_get_element (list_evidence (f, id, &listed), 0);
+  g_assert_cmpint (member_int (item, "size"), ==, (gint64) size);
+  g_assert_cmpstr (member_string (item, "sha256"), ==, sha256);
+  g_assert_cmpstr (member_string (item, "kind"), ==, "sbom");
+
+  /* A new version keeps the item: the same id, the next version. */
+  too_large_v2 = run (f, "evidence", "add", id, file_v2, "--new-version-of", evidence_id,
+                      "--max-size", "3M", NULL);
+  assert_refused (too_large_v2, 1, "sbom-v2.cdx.json");
+  add_v2 = run (f, "evidence", "add", id, file_v2, "--new-version-of", evidence_id, NULL);
+  assert_ok (add_v2);
+  g_assert_cmpstr (g_strchomp (add_v2->out), ==, evidence_id);
+  g_assert_cmpuint (count_evidence (f, id), ==, 2);
+
+  g_clear_pointer (&listed, json_node_unref);
+  item = json_array_get_element (list_evidence (f, id, &listed), 0);
+  g_assert_cmpint (member_int (item, "version"), ==, 2);
+  g_assert_cmpstr (member_string (item, "sha256"), ==, sha256_v2);
+  g_assert_cmpstr (member_string (item, "file_name"), ==, "sbom-v2.cdx.json");
+  g_assert_cmpstr (member_string (item, "title"), ==, "sbom.cdx.json");
+
+  versions = run_json (f, "evidence", "versions", evidence_id, NULL);
+  array = json_node_get_array (versions);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpint (member_int (json_array_get_element (array, 0), "version"), ==, 1);
+  g_assert_cmpstr (member_string (json_array_get_element (array, 0), "sha256"), ==, sha256);
+  g_assert_cmpint (member_int (json_array_get_element (array, 0), "size"), ==, (gint64) size);
+  g_assert_cmpint (member_int (json_array_get_element (array, 1), "version"), ==, 2);
+  g_assert_cmpstr (member_string (json_array_get_element (array, 1), "sha256"), ==, sha256_v2);
+  versions_text = run (f, "evidence", "versions", evidence_id, NULL);
+  assert_ok (versions_text);
+  g_assert_nonnull (strstr (versions_text->out, sha256));
+  g_assert_nonnull (strstr (versions_text->out, sha256_v2));
+
+  /* Version 1 stays retrievable, byte for byte. */
+  get_first = run (f, "evidence", "get", evidence_id, "--version", "1", "--out", first_copy, NULL);
+  assert_ok (get_first);
+  assert_same_file (file, first_copy);
+  get_latest = run (f, "evidence", "get", evidence_id, "--out", latest_copy, NULL);
+  assert_ok (get_latest);
+  assert_same_file (file_v2, latest_copy);
+  get_missing = run (f, "evidence", "get", evidence_id, "--version", "3", "--out", no_copy, NULL);
+  assert_refused (get_missing, 1, "version 3");
+  g_assert_false (g_file_test (no_copy, G_FILE_TEST_EXISTS));
+  bad_version = run (f, "evidence", "get", evidence_id, "--version", "latest", "--out", no_copy,
+                     NULL);
+  assert_refused (bad_version, 2, "latest");
+
+  /* A new version keeps what the item says, and belongs to its product. */
+  with_kind = run (f, "evidence", "add", id, file_v2, "--new-version-of", evidence_id,
+                   "--kind", "sbom", NULL);
+  assert_refused (with_kind, 2, "--new-version-of");
+  wrong_product = run (f, "evidence", "add", other, file_v2, "--new-version-of", evidence_id,
+                       NULL);
+  assert_refused (wrong_product, 1, evidence_id);
+  g_clear_pointer (&versions, json_node_unref);
+  versions = run_json (f, "evidence", "versions", evidence_id, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (versions)), ==, 2);
+}
+
+static void
+test_evidence_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *file = write_file (f, "report.txt", "Report\n", -1);
+  g_autofree char *missing = fixture_file (f, "no-such-report.pdf");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(Result) unknown_requirement = NULL;
+  g_autoptr(Result) unknown_threat = NULL;
+  g_autoptr(Result) bad_threat = NULL;
+  g_autoptr(Result) bad_kind = NULL;
+  g_autoptr(Result) malformed_date = NULL;
+  g_autoptr(Result) impossible_date = NULL;
+  g_autoptr(Result) missing_file = NULL;
+  g_autoptr(Result) folder = NULL;
+  g_autoptr(Result) no_product = NULL;
+  g_autoptr(Result) no_file = NULL;
+  g_autoptr(Result) long_title = NULL;
+  g_autoptr(Result) audit = NULL;
+  g_autofree char *title = g_strnfill (201, 'x');
+
+  audit = run (f, "audit", "--json", NULL);
+  assert_ok (audit);
+  before = g_steal_pointer (&audit->out);
+
+  unknown_requirement = run (f, "evidence", "add", id, file, "--requirement", "AnnexI.PartI.1",
+                             "--requirement", "AnnexI.PartIII.9", NULL);
+  assert_refused (unknown_requirement, 1, "AnnexI.PartIII.9");
+  unknown_threat = run (f, "evidence", "add", id, file, "--threat", "T9", NULL);
+  assert_refused (unknown_threat, 1, "T9");
+  bad_threat = run (f, "evidence", "add", id, file, "--threat", "nine", NULL);
+  assert_refused (bad_threat, 2, "nine");
+  bad_kind = run (f, "evidence", "add", id, file, "--kind", "memo", NULL);
+  assert_refused (bad_kind, 2, "memo");
+  g_assert_nonnull (strstr (bad_kind->err, "test-report"));
+  g_assert_nonnull (strstr (bad_kind->err, "penetration-test"));
+  malformed_date = run (f, "evidence", "add", id, file, "--valid-until", "next year", NULL);
+  assert_refused (malformed_date, 2, "next year");
+  impossible_date = run (f, "evidence", "add", id, file, "--valid-until", "2027-02-30", NULL);
+  assert_refused (impossible_date, 1, "2027-02-30");
+  missing_file = run (f, "evidence", "add", id, missing, NULL);
+  assert_refused (missing_file, 1, missing);
+  folder = run (f, "evidence", "add", id, f->dir, NULL);
+  assert_refused (folder, 1, NULL);
+  no_product = run (f, "evidence", "add", "99", file, NULL);
+  assert_refused (no_product, 1, "99");
+  no_file = run (f, "evidence", "add", id, NULL);
+  assert_refused (no_file, 2, NULL);
+  long_title = run (f, "evidence", "add", id, file, "--title", title, NULL);
+  assert_refused (long_title, 1, "Title");
+
+  /* Nothing of any of them was stored, not even in the audit log. */
+  g_assert_cmpuint (count_evidence (f, id), ==, 0);
+  g_clear_pointer (&audit, result_free);
+  audit = run (f, "audit", "--json", NULL);
+  assert_ok (audit);
+  after = g_steal_pointer (&audit->out);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_evidence_set_remove (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *file = write_file (f, "policy.md", "# Disclosure policy\n", -1);
+  g_autofree char *sha256 = file_sha256 (file, NULL);
+  g_autofree char *evidence_id = NULL;
+  g_autofree char *requirements = NULL;
+  g_autofree char *threats = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) nothing = NULL;
+  g_autoptr(Result) both = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) empty_title = NULL;
+  g_autoptr(Result) removed = NULL;
+  g_autoptr(Result) removed_again = NULL;
+  JsonArray *entries;
+  gboolean audited = FALSE;
+
+  add_threat (f, id, "T1", "--asset", "Firmware", "--title", "Rollback",
+              "--stride", "T", "--likelihood", "2", "--impact", "2", NULL);
+  add_threat (f, id, "T2", "--asset", "Firmware", "--title", "Unsigned image",
+              "--stride", "T", "--likelihood", "2", "--impact", "3", NULL);
+  evidence_id = run_id (f, "evidence", "add", id, file, "--requirement", "AnnexI.PartII.5",
+                        "--threat", "1", NULL);
+
+  /* Options not given keep their value. */
+  set = run (f, "evidence", "set", evidence_id, "--title", "Coordinated disclosure policy",
+             "--kind", "policy", "--threat", "T2", "--threat", "T1", NULL);
+  assert_ok (set);
+  g_assert_cmpstr (set->out, ==, "");
+  shown = show_evidence (f, evidence_id);
+  g_assert_cmpstr (member_string (shown, "title"), ==, "Coordinated disclosure policy");
+  g_assert_cmpstr (member_string (shown, "kind"), ==, "policy");
+  requirements = join_array (member_array (shown, "requirements"));
+  g_assert_cmpstr (requirements, ==, "AnnexI.PartII.5");
+  threats = join_array (member_array (shown, "threats"));
+  g_assert_cmpstr (threats, ==, "T1 T2");
+  g_assert_cmpstr (member_string (shown, "sha256"), ==, sha256);
+
+  g_clear_pointer (&set, result_free);
+  set = run (f, "evidence", "set", evidence_id, "--requirement", "AnnexI.PartII.1",
+             "--no-threats", "--valid-until", "2020-01-31", NULL);
+  assert_ok (set);
+  g_clear_pointer (&shown, json_node_unref);
+  shown = show_evidence (f, evidence_id);
+  g_clear_pointer (&requirements, g_free);
+  requirements = join_array (member_array (shown, "requirements"));
+  g_assert_cmpstr (requirements, ==, "AnnexI.PartII.1");
+  g_assert_cmpuint (json_array_get_length (member_array (shown, "threats")), ==, 0);
+  g_assert_cmpstr (member_string (shown, "valid_until"), ==, "2020-01-31");
+  g_assert_true (member_bool (shown, "expired"));
+  g_assert_cmpstr (member_string (shown, "title"), ==, "Coordinated disclosure policy");
+
+  g_clear_pointer (&set, result_free);
+  set = run (f, "evidence", "set", evidence_id, "--no-expiry", "--no-requirements", NULL);
+  assert_ok (set);
+  g_clear_pointer (&shown, json_node_unref);
+  shown = show_evidence (f, evidence_id);
+  g_assert_true (member_is_null (shown, "valid_until"));
+  g_assert_false (member_bool (shown, "expired"));
+  g_assert_cmpuint (json_array_get_length (member_array (shown, "requirements")), ==, 0);
+
+  nothing = run (f, "evidence", "set", evidence_id, NULL);
+  assert_refused (nothing, 2, NULL);
+  both = run (f, "evidence", "set", evidence_id, "--valid-until", "2030-01-01", "--no-expiry",
+              NULL);
+  assert_refused (both, 2, "--no-expiry");
+  unknown = run (f, "evidence", "set", evidence_id, "--requirement", "AnnexI.PartI.9", NULL);
+  assert_refused (unknown, 1, "AnnexI.PartI.9");
+  empty_title = run (f, "evidence", "set", evidence_id, "--title", " ", NULL);
+  assert_refused (empty_title, 1, "Title");
+  g_clear_pointer (&shown, json_node_unref);
+  shown = show_evidence (f, evidence_id);
+  g_assert_cmpstr (member_string (shown, "title"), ==, "Coordinated disclosure policy");
+
+  /* Removed with its versions; the audit log keeps their hashes. */
+  removed = run (f, "evidence", "remove", evidence_id, NULL);
+  assert_ok (removed);
+  g_assert_cmpstr (removed->out, ==, "");
+  g_assert_cmpuint (count_evidence (f, id), ==, 0);
+  removed_again = run (f, "evidence", "remove", evidence_id, NULL);
+  assert_refused (removed_again, 1, evidence_id);
+
+  audit = run_json (f, "audit", NULL);
+  entries = json_node_get_array (audit);
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "action"), "evidence.remove"))
+        audited = strstr (json_object_get_string_member (entry, "detail"), sha256) != NULL;
+    }
+  g_assert_true (audited);
+}
+
+static void
+test_evidence_verify (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *other = add_product (f);
+  const char *content = "Penetration test report, March 2027: no findings.\n";
+  g_autofree char *file = write_file (f, "pentest.txt", content, -1);
+  g_autofree char *file_v2 = write_file (f, "pentest-v2.txt", "Retest: no findings.\n", -1);
+  g_autofree char *sbom = write_file (f, "sbom.json", "{}\n", -1);
+  g_autofree char *sha256 = file_sha256 (file, NULL);
+  g_autofree char *out = fixture_file (f, "out.txt");
+  g_autofree char *kept = write_file (f, "kept.txt", "kept\n", -1);
+  g_autofree char *latest = fixture_file (f, "latest.txt");
+  g_autofree char *evidence_id = NULL;
+  g_autofree char *mismatch_line = NULL;
+  g_autofree char *kept_contents = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(Result) add_v2 = NULL;
+  g_autoptr(Result) clean = NULL;
+  g_autoptr(Result) clean_other = NULL;
+  g_autoptr(Result) damaged = NULL;
+  g_autoptr(Result) damaged_all = NULL;
+  g_autoptr(Result) damaged_json = NULL;
+  g_autoptr(Result) still_clean = NULL;
+  g_autoptr(Result) get = NULL;
+  g_autoptr(Result) get_kept = NULL;
+  g_autoptr(Result) get_latest = NULL;
+  g_autoptr(Result) bad_id = NULL;
+  JsonArray *mismatches;
+  JsonNode *mismatch;
+  guint n_files;
+
+  evidence_id = run_id (f, "evidence", "add", id, file, "--title", "Pen test", NULL);
+  add_v2 = run (f, "evidence", "add", id, file_v2, "--new-version-of", evidence_id, NULL);
+  assert_ok (add_v2);
+  g_free (run_id (f, "evidence", "add", id, sbom, NULL));
+  g_free (run_id (f, "evidence", "add", other, sbom, NULL));
+
+  clean = run (f, "evidence", "verify", id, NULL);
+  assert_ok (clean);
+  g_assert_cmpstr (clean->out, ==, "3 versions checked, all match\n");
+  g_assert_cmpstr (clean->err, ==, "");
+  g_clear_pointer (&clean, result_free);
+  clean = run (f, "evidence", "verify", "all", NULL);
+  assert_ok (clean);
+  g_assert_cmpstr (clean->out, ==, "4 versions checked, all match\n");
+  json = run_json (f, "evidence", "verify", id, NULL);
+  g_assert_cmpint (member_int (json, "checked"), ==, 3);
+  g_assert_cmpuint (json_array_get_length (member_array (json, "mismatches")), ==, 0);
+  bad_id = run (f, "evidence", "verify", "every", NULL);
+  assert_refused (bad_id, 2, "every");
+
+  corrupt_stored (f, content, strlen (content));
+
+  /* Version 1 no longer matches: named, with both hashes, exit status 4. */
+  damaged = run (f, "evidence", "verify", id, NULL);
+  g_assert_cmpint (damaged->status, ==, 4);
+  mismatch_line = g_strdup_printf ("evidence %s version 1 “Pen test”: recorded %s, found ",
+                                   evidence_id, sha256);
+  g_assert_true (g_str_has_prefix (damaged->out, mismatch_line));
+  assert_one_line (damaged->out);
+  g_assert_true (g_str_has_prefix (damaged->err, "conformity-cli: "));
+  assert_one_line (damaged->err);
+  damaged_all = run (f, "evidence", "verify", "all", NULL);
+  g_assert_cmpint (damaged_all->status, ==, 4);
+  g_assert_cmpstr (damaged_all->out, ==, damaged->out);
+  clean_other = run (f, "evidence", "verify", other, NULL);
+  assert_ok (clean_other);
+
+  damaged_json = run (f, "evidence", "verify", id, "--json", NULL);
+  g_assert_cmpint (damaged_json->status, ==, 4);
+  g_clear_pointer (&json, json_node_unref);
+  json = parse_json (damaged_json->out);
+  g_assert_cmpint (member_int (json, "checked"), ==, 3);
+  mismatches = member_array (json, "mismatches");
+  g_assert_cmpuint (json_array_get_length (mismatches), ==, 1);
+  mismatch = json_array_get_element (mismatches, 0);
+  g_assert_cmpint (member_int (mismatch, "evidence_id"), ==,
+                   g_ascii_strtoll (evidence_id, NULL, 10));
+  g_assert_cmpint (member_int (mismatch, "version"), ==, 1);
+  g_assert_cmpstr (member_string (mismatch, "title"), ==, "Pen test");
+  g_assert_cmpstr (member_string (mismatch, "expected"), ==, sha256);
+  g_assert_nonnull (member_string (mismatch, "actual"));
+  g_assert_cmpstr (member_string (mismatch, "actual"), !=, sha256);
+
+  /* The damaged version is refused and written nowhere; an existing file
+   * keeps what it had. */
+  n_files = count_files (f);
+  get = run (f, "evidence", "get", evidence_id, "--version", "1", "--out", out, NULL);
+  assert_refused (get, 1, evidence_id);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  get_kept = run (f, "evidence", "get", evidence_id, "--version", "1", "--out", kept, NULL);
+  assert_refused (get_kept, 1, evidence_id);
+  g_file_get_contents (kept, &kept_contents, NULL, NULL);
+  g_assert_cmpstr (kept_contents, ==, "kept\n");
+  g_assert_cmpuint (count_files (f), ==, n_files);
+
+  /* The other version is intact. */
+  get_latest = run (f, "evidence", "get", evidence_id, "--out", latest, NULL);
+  assert_ok (get_latest);
+  assert_same_file (file_v2, latest);
+  still_clean = run (f, "evidence", "verify", other, "--json", NULL);
+  assert_ok (still_clean);
 }
 
 /* Charts */
@@ -2815,6 +3598,12 @@ main (int    argc,
   ADD ("/cli/assess/refused", test_assess_refused);
   ADD ("/cli/threat/add", test_threat_add);
   ADD ("/cli/threat/set-remove", test_threat_set_remove);
+  ADD ("/cli/evidence/no-database", test_evidence_no_database);
+  ADD ("/cli/evidence/round-trip", test_evidence_round_trip);
+  ADD ("/cli/evidence/versions", test_evidence_versions);
+  ADD ("/cli/evidence/refused", test_evidence_refused);
+  ADD ("/cli/evidence/set-remove", test_evidence_set_remove);
+  ADD ("/cli/evidence/verify", test_evidence_verify);
   ADD ("/cli/readiness", test_readiness);
   ADD ("/cli/chart", test_chart);
 #undef ADD

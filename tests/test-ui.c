@@ -14,6 +14,7 @@
 #include "cf-product-status.h"
 #include "cf-scope.h"
 #include "cf-document-row.h"
+#include "cf-evidence-list.h"
 #include "cf-product-row.h"
 #include "cf-record-editor.h"
 #include "cf-requirement-assessment.h"
@@ -707,6 +708,30 @@ test_assess_requirement (Fixture       *f,
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (detail), "applies"))));
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_copies (gpointer data)
+{
+  return cf_evidence_list_get_n_copies (data) == 0;
+}
+
 /* The product page lists what the gate misses; each item leads to where it
  * is dealt with. */
 static void
@@ -716,6 +741,10 @@ test_readiness_jump (Fixture       *f,
   CfRecordEditor *editor;
   CfProductPage *page = cf_window_get_product_page (f->window);
   CfRequirementsView *view = cf_window_get_requirements_view (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GFile) files = NULL;
+  g_autofree char *path = NULL;
+  CfEvidenceList *list;
   GtkWidget *gate, *item;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
@@ -740,11 +769,105 @@ test_readiness_jump (Fixture       *f,
   g_assert_cmpstr (cf_requirement_editor_get_requirement (cf_requirements_view_get_editor (view)), ==,
                    "AnnexI.PartII.3");
 
-  /* Assessing it there takes it off the list. */
+  /* Assessing it there turns the item into the evidence it now needs, which
+   * leads to the same place... */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (view), "status")), CF_STATUS_IMPLEMENTED);
   cf_requirements_view_flush (view);
+  item = find_named (gate, "AnnexI.PartII.3");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (item), "what"), ==, "evidence-missing");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-requirement");
+  g_assert_true (has_label (gate, "28 items missing before a declaration of conformity"));
+
+  /* ...where attaching a file takes it off the list. */
+  list = CF_EVIDENCE_LIST (find_type (GTK_WIDGET (view), CF_TYPE_EVIDENCE_LIST));
+  g_assert_nonnull (list);
+  g_assert_cmpstr (cf_evidence_list_get_requirement (list), ==, "AnnexI.PartII.3");
+  path = g_build_filename (f->dir, "disclosure-policy.txt", NULL);
+  g_file_set_contents (path, "Report vulnerabilities to security@example.com.\n", -1, &error);
+  g_assert_no_error (error);
+  files = g_slist_prepend (NULL, g_file_new_for_path (path));
+  cf_evidence_list_attach_files (list, files);
+  spin_until (no_copies, list, "the file is copied in");
+  spin_briefly ();
   g_assert_null (find_named (gate, "AnnexI.PartII.3"));
   g_assert_true (has_label (gate, "27 items missing before a declaration of conformity"));
+}
+
+/* Expired evidence is on the gate's list too; its item leads to the
+ * Evidence view, the item selected. */
+static void
+test_expired_evidence_jump (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfContext) context = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *name = NULL;
+  CfProductPage *page = cf_window_get_product_page (f->window);
+  CfEvidenceView *view = cf_window_get_evidence_view (f->window);
+  GtkListBoxRow *selected;
+  CfEvidence *evidence;
+  GtkWidget *gate, *item;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
+  spin_briefly ();
+  id = cf_window_get_selected_product_id (f->window);
+  gate = find_named (GTK_WIDGET (page), "readiness");
+
+  /* The window's own store, so that the window hears of the change. */
+  g_object_get (f->window, "context", &context, NULL);
+  items = cf_store_list_evidence (cf_context_get_store (context), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 5);
+  evidence = g_ptr_array_index (items, 1);
+  cf_evidence_set_valid_until (evidence, "2020-06-30");
+  cf_store_update_evidence (cf_context_get_store (context), evidence, &error);
+  g_assert_no_error (error);
+  spin_briefly ();
+
+  name = g_strdup_printf ("%" G_GINT64_FORMAT, cf_evidence_get_id (evidence));
+  item = find_named (gate, name);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (item), "what"), ==, "evidence-expired");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-evidence");
+  g_signal_emit_by_name (item, "activate");
+  spin_briefly ();
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (find_named (GTK_WIDGET (view), "evidence-list")));
+  g_assert_nonnull (selected);
+  g_assert_true (g_object_get_data (G_OBJECT (selected), "evidence") != NULL);
+  g_assert_cmpint (cf_evidence_get_id (g_object_get_data (G_OBJECT (selected), "evidence")), ==,
+                   cf_evidence_get_id (evidence));
+  g_assert_nonnull (find_named (GTK_WIDGET (selected), "expired"));
+
+  /* Alt+5 leads there as well. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "product");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "evidence");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+}
+
+/* The size limit is a setting; the window hands it to the store, at once
+ * and whenever it changes. */
+static void
+test_evidence_size_limit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(CfContext) context = NULL;
+
+  g_object_get (f->window, "context", &context, NULL);
+  g_assert_cmpuint (g_settings_get_uint64 (settings, "evidence-size-limit"), ==, G_GUINT64_CONSTANT (1) << 30);
+  g_assert_cmpuint (cf_store_get_evidence_size_limit (cf_context_get_store (context)), ==,
+                    G_GUINT64_CONSTANT (1) << 30);
+
+  g_settings_set_uint64 (settings, "evidence-size-limit", 5 * 1024 * 1024);
+  spin_briefly ();
+  g_assert_cmpuint (cf_store_get_evidence_size_limit (cf_context_get_store (context)), ==, 5 * 1024 * 1024);
+  g_settings_reset (settings, "evidence-size-limit");
 }
 
 static gboolean
@@ -861,6 +984,8 @@ main (int    argc,
   ADD ("/ui/window/assessment-wizard", test_assessment_wizard);
   ADD ("/ui/requirements/assess", test_assess_requirement);
   ADD ("/ui/readiness/jump-to-item", test_readiness_jump);
+  ADD ("/ui/readiness/expired-evidence", test_expired_evidence_jump);
+  ADD ("/ui/window/evidence-size-limit", test_evidence_size_limit);
 #undef ADD
 
   status = g_test_run ();

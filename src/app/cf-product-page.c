@@ -197,8 +197,16 @@ point_row_to (GtkWidget       *row,
                                         (gint32) g_ascii_strtoll (missing->item + 1, NULL, 10));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-threat");
     }
+  else if (g_str_equal (what, "evidence-expired"))
+    {
+      /* The item is the evidence id, in decimal. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x",
+                                        (gint64) g_ascii_strtoll (missing->item, NULL, 10));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-evidence");
+    }
   else
     {
+      /* The item is a requirement id: its assessment, or its missing evidence. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", missing->item);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-requirement");
     }

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-error.h"
+#include "cf-evidence-list.h"
 #include "cf-requirement-assessment.h"
 #include "cf-requirement-editor.h"
 #include "cf-text-row.h"
@@ -16,6 +18,10 @@
 /* Long enough not to write on every key press, short enough that closing
  * the window right after typing loses nothing (and close flushes anyway). */
 #define SAVE_DELAY_MS 600
+
+/* While another program holds the database, the store refuses the window's
+ * writes; what was typed is kept and saving is tried again this much later. */
+#define BUSY_RETRY_MS 1000
 
 struct _CfRequirementEditor
 {
@@ -39,6 +45,7 @@ struct _CfRequirementEditor
   AdwEntryRow    *reference_row;
   AdwPreferencesGroup *threats_group;
 
+  CfEvidenceList *evidence_list;
   CfContext      *context;
   CfRiskModel    *model;
   gint64          product_id;
@@ -48,6 +55,8 @@ struct _CfRequirementEditor
   GPtrArray      *standard_rows;  /* of AdwActionRow, each with a check button */
   GPtrArray      *threat_rows;    /* of AdwActionRow */
   guint           save_source;
+  guint           retry_source;   /* the database was busy: try again */
+  GPtrArray      *unsaved;        /* of Unsaved, refused while it was busy */
   gboolean        loading;        /* filling widgets from the store: not a user change */
   gboolean        saving;         /* the store's "changed" is our own save */
   gboolean        needs_load;     /* shown while unmapped: load on map */
@@ -63,6 +72,7 @@ enum {
 
 enum {
   SIGNAL_BACK,
+  SIGNAL_ADD_TOAST,
   N_SIGNALS
 };
 
@@ -70,6 +80,7 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void schedule_save (CfRequirementEditor *self);
+static gboolean write_unsaved (CfRequirementEditor *self);
 
 static GtkCheckButton *
 row_check (GtkWidget *row)
@@ -317,7 +328,104 @@ show_state (CfRequirementEditor *self,
   gtk_label_set_text (self->save_label, text);
 }
 
-/* Saving: each save is one transaction of the store. */
+/* Saving: each save is one transaction of the store. While the database is
+ * busy (CF_ERROR_BUSY), the assessment waits in self->unsaved and is tried
+ * again, even if the user moves on to another requirement. */
+
+typedef struct
+{
+  gint64                   product_id;
+  CfRequirementAssessment *assessment;
+} Unsaved;
+
+static void
+unsaved_free (gpointer data)
+{
+  Unsaved *u = data;
+
+  cf_requirement_assessment_free (u->assessment);
+  g_free (u);
+}
+
+/* The latest text of a requirement replaces what was waiting for it. */
+static void
+keep_unsaved (CfRequirementEditor     *self,
+              gint64                   product_id,
+              CfRequirementAssessment *assessment)
+{
+  Unsaved *u = g_new0 (Unsaved, 1);
+
+  for (guint i = 0; i < self->unsaved->len; i++)
+    {
+      Unsaved *old = g_ptr_array_index (self->unsaved, i);
+
+      if (old->product_id == product_id && g_str_equal (old->assessment->requirement, assessment->requirement))
+        {
+          g_ptr_array_remove_index (self->unsaved, i);
+          break;
+        }
+    }
+
+  u->product_id = product_id;
+  u->assessment = assessment;
+  g_ptr_array_add (self->unsaved, u);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  CfRequirementEditor *self = user_data;
+
+  self->retry_source = 0;
+  write_unsaved (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+write_unsaved (CfRequirementEditor *self)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+
+  while (self->unsaved->len > 0)
+    {
+      Unsaved *u = g_ptr_array_index (self->unsaved, 0);
+      gboolean stored;
+
+      self->saving = TRUE;
+      stored = cf_store_set_requirement_assessment (store, u->product_id, u->assessment, &error);
+      self->saving = FALSE;
+      if (!stored)
+        break;
+      g_ptr_array_remove_index (self->unsaved, 0);
+    }
+
+  if (error == NULL)
+    {
+      self->assessed = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      show_state (self, _("Saved"));
+      return TRUE;
+    }
+
+  /* Not a failure: what was typed is kept, and saved once it can be. */
+  if (g_error_matches (error, CF_ERROR, CF_ERROR_BUSY))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      show_state (self, _("Database busy; trying again…"));
+      self->retry_source = g_timeout_add (BUSY_RETRY_MS, retry_cb, self);
+      return FALSE;
+    }
+
+  /* What the user entered stays in the widgets: nothing is lost. */
+  g_ptr_array_set_size (self->unsaved, 0);
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  show_state (self, _("Not saved"));
+  return FALSE;
+}
 
 static gboolean
 save (CfRequirementEditor *self)
@@ -328,14 +436,11 @@ save (CfRequirementEditor *self)
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->product_id == 0 || self->requirement == NULL)
-    return TRUE;
+    return write_unsaved (self);
 
   a = collect (self);
-  self->saving = TRUE;
-  if (!cf_requirement_assessment_validate (a, cf_context_get_catalogue (self->context), FALSE, &error) ||
-      !cf_store_set_requirement_assessment (cf_context_get_store (self->context), self->product_id, a, &error))
+  if (!cf_requirement_assessment_validate (a, cf_context_get_catalogue (self->context), FALSE, &error))
     {
-      self->saving = FALSE;
       /* What the user entered stays in the widgets: nothing is lost. */
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -343,11 +448,8 @@ save (CfRequirementEditor *self)
       return FALSE;
     }
 
-  self->saving = FALSE;
-  self->assessed = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  show_state (self, _("Saved"));
-  return TRUE;
+  keep_unsaved (self, self->product_id, g_steal_pointer (&a));
+  return write_unsaved (self);
 }
 
 static gboolean
@@ -390,17 +492,19 @@ cf_requirement_editor_flush (CfRequirementEditor *self)
 {
   g_return_val_if_fail (CF_IS_REQUIREMENT_EDITOR (self), FALSE);
 
-  if (self->save_source == 0)
-    return TRUE;
+  if (self->save_source != 0)
+    return save (self);
+  if (self->unsaved->len > 0)
+    return write_unsaved (self);
 
-  return save (self);
+  return TRUE;
 }
 
 gboolean
 cf_requirement_editor_get_pending (CfRequirementEditor *self)
 {
   g_return_val_if_fail (CF_IS_REQUIREMENT_EDITOR (self), FALSE);
-  return self->save_source != 0;
+  return self->save_source != 0 || self->unsaved->len > 0;
 }
 
 /* Loading */
@@ -488,6 +592,8 @@ cf_requirement_editor_show (CfRequirementEditor *self,
   self->product_id = product_id;
   g_free (self->requirement);
   self->requirement = g_strdup (requirement);
+  cf_evidence_list_set_requirement (self->evidence_list, requirement);
+  cf_evidence_list_set_product_id (self->evidence_list, requirement ? product_id : 0);
 
   self->needs_load = requirement != NULL && product_id != 0;
 
@@ -542,6 +648,7 @@ store_changed_cb (CfRequirementEditor *self,
   g_autoptr(CfRequirementAssessment) stored = NULL;
 
   if (id != self->product_id || self->requirement == NULL || self->save_source != 0 || self->saving ||
+      self->unsaved->len > 0 ||
       self->needs_load)
     return;
 
@@ -572,6 +679,13 @@ back_clicked_cb (CfRequirementEditor *self)
   g_signal_emit (self, signals [SIGNAL_BACK], 0);
 }
 
+static void
+add_toast_cb (CfRequirementEditor *self,
+              AdwToast            *toast)
+{
+  g_signal_emit (self, signals [SIGNAL_ADD_TOAST], 0, toast);
+}
+
 /* GObject */
 
 static void
@@ -596,6 +710,16 @@ cf_requirement_editor_constructed (GObject *object)
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cf_context_get_store (self->context), "changed::assessment",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The proof comes right after the standards relied on. */
+  self->evidence_list = CF_EVIDENCE_LIST (cf_evidence_list_new (self->context));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->evidence_list),
+                                         _("Proof that the product meets this requirement: test reports, "
+                                           "design documents, policies, certificates. Drop files here to "
+                                           "attach them."));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->standards_group))),
+                              GTK_WIDGET (self->evidence_list), GTK_WIDGET (self->standards_group));
+  g_signal_connect_object (self->evidence_list, "add-toast", G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -608,6 +732,7 @@ cf_requirement_editor_dispose (GObject *object)
     cf_requirement_editor_flush (self);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cf_requirement_editor_parent_class)->dispose (object);
@@ -621,6 +746,7 @@ cf_requirement_editor_finalize (GObject *object)
   g_clear_pointer (&self->model, cf_risk_model_free);
   g_ptr_array_unref (self->standard_rows);
   g_ptr_array_unref (self->threat_rows);
+  g_ptr_array_unref (self->unsaved);
   g_free (self->requirement);
 
   G_OBJECT_CLASS (cf_requirement_editor_parent_class)->finalize (object);
@@ -691,6 +817,19 @@ cf_requirement_editor_class_init (CfRequirementEditorClass *klass)
   signals [SIGNAL_BACK] =
     g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * CfRequirementEditor::add-toast:
+   * @toast: the toast to show
+   *
+   * The evidence list reports through the window's toast overlay.
+   */
+  signals [SIGNAL_ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
   g_type_ensure (CF_TYPE_TEXT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-requirement-editor.ui");
@@ -717,6 +856,7 @@ cf_requirement_editor_init (CfRequirementEditor *self)
 {
   self->standard_rows = g_ptr_array_new ();
   self->threat_rows = g_ptr_array_new ();
+  self->unsaved = g_ptr_array_new_with_free_func (unsaved_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -37,7 +37,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  SIGNAL_ADD_TOAST,
+  N_SIGNALS
+};
+
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 /* Status, as an icon and in words: never colour alone. */
 typedef struct
@@ -79,6 +85,7 @@ row_new (CfCatalogueItem *item)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new ();
+  GtkWidget *evidence_icon = gtk_image_new_from_icon_name ("mail-attachment-symbolic");
   GtkWidget *ref;
   GtkWidget *label;
   g_autofree char *short_ref = cf_requirement_short_ref (item);
@@ -98,13 +105,23 @@ row_new (CfCatalogueItem *item)
 
   gtk_box_append (GTK_BOX (labels), ref);
   gtk_box_append (GTK_BOX (labels), label);
+  /* A requirement that applies but lacks proof: a second, smaller sign. */
+  gtk_widget_set_valign (evidence_icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (evidence_icon, 6);
+  gtk_widget_set_visible (evidence_icon, FALSE);
+  gtk_widget_set_tooltip_text (evidence_icon, _("No current evidence"));
+  gtk_widget_add_css_class (evidence_icon, "warning");
+  gtk_widget_add_css_class (evidence_icon, "evidence-missing");
+
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), evidence_icon);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "evidence-icon", evidence_icon);
   g_object_set_data (G_OBJECT (row), "ref", (gpointer) cf_catalogue_item_get_ref (item));
   g_object_set_data (G_OBJECT (row), "label", (gpointer) cf_catalogue_item_get_label (item));
 
@@ -113,7 +130,8 @@ row_new (CfCatalogueItem *item)
 
 static void
 update_row (GtkWidget                     *row,
-            const CfRequirementAssessment *a)
+            const CfRequirementAssessment *a,
+            gboolean                       evidence_missing)
 {
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
   StatusLook look = look_for (a);
@@ -126,10 +144,37 @@ update_row (GtkWidget                     *row,
   gtk_widget_add_css_class (icon, look.css);
   gtk_widget_set_tooltip_text (icon, look.text);
 
-  description = g_strdup_printf ("%s, %s: %s", (const char *) g_object_get_data (G_OBJECT (row), "ref"),
-                                 (const char *) g_object_get_data (G_OBJECT (row), "label"), look.text);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "evidence-icon"), evidence_missing);
+
+  /* Both states in words, for those who do not see the icons. */
+  if (evidence_missing)
+    /* Translators: reference, label, status, then that no evidence supports it */
+    description = g_strdup_printf (_("%s, %s: %s; no current evidence"),
+                                   (const char *) g_object_get_data (G_OBJECT (row), "ref"),
+                                   (const char *) g_object_get_data (G_OBJECT (row), "label"), look.text);
+  else
+    description = g_strdup_printf ("%s, %s: %s", (const char *) g_object_get_data (G_OBJECT (row), "ref"),
+                                   (const char *) g_object_get_data (G_OBJECT (row), "label"), look.text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   g_object_set_data_full (G_OBJECT (row), "status", g_strdup (look.text), g_free);
+  g_object_set_data (G_OBJECT (row), "evidence-missing", GINT_TO_POINTER (evidence_missing));
+}
+
+/* Current evidence supports it: linked, and not expired. */
+static gboolean
+has_current_evidence (GPtrArray   *evidence,
+                      const char  *requirement,
+                      const GDate *today)
+{
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      CfEvidence *item = g_ptr_array_index (evidence, i);
+
+      if (cf_evidence_has_requirement (item, requirement) && !cf_evidence_is_expired (item, today))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static const CfRequirementAssessment *
@@ -151,22 +196,28 @@ static void
 refresh_statuses (CfRequirementsView *self)
 {
   g_autoptr(GPtrArray) assessments = NULL;
-  guint assessed = 0, implemented = 0, applicable = 0;
-  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GDate) today = g_date_new ();
+  guint assessed = 0, implemented = 0, applicable = 0, without_evidence = 0;
+  g_autoptr(GString) summary = g_string_new (NULL);
 
   if (self->product_id == 0)
     return;
 
   assessments = cf_store_list_requirement_assessments (cf_context_get_store (self->context),
                                                        self->product_id, NULL);
+  evidence = cf_store_list_evidence (cf_context_get_store (self->context), self->product_id, NULL);
+  g_date_set_time_t (today, time (NULL));
 
   for (guint i = 0; i < self->requirements->len; i++)
     {
       const char *id = cf_catalogue_item_get_id (g_ptr_array_index (self->requirements, i));
       const CfRequirementAssessment *a = find_assessment (assessments, id);
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
+      gboolean unproven = a != NULL && a->applies && !has_current_evidence (evidence, id, today);
 
-      update_row (GTK_WIDGET (row), a);
+      update_row (GTK_WIDGET (row), a, unproven);
+      without_evidence += unproven;
       if (a != NULL)
         {
           assessed++;
@@ -175,9 +226,16 @@ refresh_statuses (CfRequirementsView *self)
         }
     }
 
-  summary = g_strdup_printf (_("%u of %u assessed; %u of %u that apply implemented"),
-                             assessed, self->requirements->len, implemented, applicable);
-  gtk_label_set_text (self->summary_label, summary);
+  g_string_append_printf (summary, _("%u of %u assessed; %u of %u that apply implemented"),
+                          assessed, self->requirements->len, implemented, applicable);
+  if (without_evidence > 0)
+    {
+      g_string_append (summary, "; ");
+      g_string_append_printf (summary, ngettext ("%u without current evidence", "%u without current evidence",
+                                                 without_evidence),
+                              without_evidence);
+    }
+  gtk_label_set_text (self->summary_label, summary->str);
 }
 
 static void
@@ -245,6 +303,13 @@ store_changed_cb (CfRequirementsView *self,
 {
   if (id == self->product_id)
     refresh_statuses (self);
+}
+
+static void
+add_toast_cb (CfRequirementsView *self,
+              AdwToast           *toast)
+{
+  g_signal_emit (self, signals [SIGNAL_ADD_TOAST], 0, toast);
 }
 
 /**
@@ -330,7 +395,10 @@ cf_requirements_view_constructed (GObject *object)
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "back", G_CALLBACK (back_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "add-toast", G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cf_context_get_store (self->context), "changed::assessment",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cf_context_get_store (self->context), "changed::evidence",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);
 }
@@ -400,6 +468,19 @@ cf_requirements_view_class_init (CfRequirementsViewClass *klass)
                          CF_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CfRequirementsView::add-toast:
+   * @toast: the toast to show
+   *
+   * The view reports through the window's toast overlay.
+   */
+  signals [SIGNAL_ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-requirements-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CfRequirementsView, leaflet);

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-error.h"
+#include "cf-evidence-list.h"
 #include "cf-risk-view.h"
 #include "cf-text-row.h"
 #include "cf-threat-editor.h"
@@ -16,12 +18,17 @@
 /* As for the requirements: saved after a pause in typing. */
 #define CONTEXT_SAVE_DELAY_MS 600
 
+/* While another program holds the database, the store refuses the window's
+ * writes: the context is kept and saving is tried again this much later. */
+#define BUSY_RETRY_MS 1000
+
 struct _CfRiskView
 {
   AdwBin               parent_instance;
 
   /* Template widgets */
   AdwPreferencesGroup *context_group;
+  AdwPreferencesGroup *register_group;
   GtkStack            *register_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *number_column;
@@ -30,6 +37,7 @@ struct _CfRiskView
 
   CfContext           *context;
   CfRiskModel         *model;
+  CfEvidenceList      *evidence_list;  /* the selected threat's */
   gint64               product_id;
   GListStore          *threats;      /* of CfThreat, in the store's order */
   GtkSingleSelection  *selection;    /* over the threats as the columns sort them */
@@ -38,6 +46,7 @@ struct _CfRiskView
   gboolean             context_loading;  /* filling the rows: not a user change */
   gboolean             context_stale;    /* loaded while unmapped: fill on map */
   gboolean             saving;           /* the store's "changed" is our own save */
+  gboolean             context_busy_told; /* the user knows saving waits */
 };
 
 G_DEFINE_FINAL_TYPE (CfRiskView, cf_risk_view, ADW_TYPE_BIN)
@@ -198,6 +207,18 @@ save_context (CfRiskView *self)
   saved = cf_store_set_assessment_context (cf_context_get_store (self->context), self->product_id,
                                            context, &error);
   self->saving = FALSE;
+
+  /* Busy: kept, and tried again shortly; said once, not at every try. */
+  if (!saved && g_error_matches (error, CF_ERROR, CF_ERROR_BUSY))
+    {
+      if (!self->context_busy_told)
+        toast (self, _("The project database is busy in another program; the context is saved as soon "
+                       "as it is free."));
+      self->context_busy_told = TRUE;
+      self->context_save_source = g_timeout_add (BUSY_RETRY_MS, context_save_timeout_cb, self);
+      return FALSE;
+    }
+  self->context_busy_told = FALSE;
 
   /* Refused (too long, say): the text stays where it was typed. */
   if (!saved)
@@ -528,10 +549,41 @@ row_activated_cb (CfRiskView    *self,
     open_editor (self, threat);
 }
 
+/* The evidence of the selected threat, under the register. */
+static void
+show_threat_evidence (CfRiskView *self)
+{
+  CfThreat *threat = get_selected_threat (self);
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->evidence_list == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_list), threat != NULL);
+  cf_evidence_list_set_threat (self->evidence_list, threat ? cf_threat_get_number (threat) : 0);
+  if (threat == NULL)
+    return;
+
+  label = cf_threat_dup_label (threat);
+  /* Translators: a threat's label, e.g. "Evidence for T3" */
+  title = g_strdup_printf (_("Evidence for %s"), label);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->evidence_list), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->evidence_list), cf_threat_get_title (threat));
+}
+
 static void
 selection_changed_cb (CfRiskView *self)
 {
   update_actions (self);
+  show_threat_evidence (self);
+}
+
+static void
+add_toast_cb (CfRiskView *self,
+              AdwToast   *t)
+{
+  g_signal_emit (self, signals [SIGNAL_ADD_TOAST], 0, t);
 }
 
 static void
@@ -672,7 +724,15 @@ cf_risk_view_constructed (GObject *object)
   self->model = cf_risk_model_new (cf_context_get_catalogue (self->context));
   g_signal_connect_object (cf_context_get_store (self->context), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->evidence_list = CF_EVIDENCE_LIST (cf_evidence_list_new (self->context));
+  gtk_widget_set_name (GTK_WIDGET (self->evidence_list), "threat-evidence");
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->register_group))),
+                              GTK_WIDGET (self->evidence_list), GTK_WIDGET (self->register_group));
+  g_signal_connect_object (self->evidence_list, "add-toast", G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
+
   reload (self);
+  show_threat_evidence (self);
 }
 
 static void
@@ -792,6 +852,7 @@ cf_risk_view_class_init (CfRiskViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-risk-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CfRiskView, context_group);
+  gtk_widget_class_bind_template_child (widget_class, CfRiskView, register_group);
   gtk_widget_class_bind_template_child (widget_class, CfRiskView, register_stack);
   gtk_widget_class_bind_template_child (widget_class, CfRiskView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CfRiskView, number_column);
@@ -874,6 +935,8 @@ cf_risk_view_set_product_id (CfRiskView *self,
   cf_risk_view_flush (self);
   self->product_id = product_id;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->evidence_list != NULL)
+    cf_evidence_list_set_product_id (self->evidence_list, product_id);
   if (self->context != NULL)
     reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PRODUCT_ID]);

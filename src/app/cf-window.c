@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-evidence-view.h"
 #include "cf-overview-view.h"
 #include "cf-product-list.h"
 #include "cf-product-page.h"
@@ -42,6 +43,7 @@ struct _CfWindow
   CfRequirementsView   *requirements_view;
   CfRiskView           *risk_view;
   CfOverviewView       *overview_view;
+  CfEvidenceView       *evidence_view;
   GSettings            *settings;
   gint64                selected_id;
 };
@@ -95,6 +97,7 @@ set_views_product_id (CfWindow *self,
   cf_requirements_view_set_product_id (self->requirements_view, product_id);
   cf_risk_view_set_product_id (self->risk_view, product_id);
   cf_overview_view_set_product_id (self->overview_view, product_id);
+  cf_evidence_view_set_product_id (self->evidence_view, product_id);
 }
 
 static void
@@ -343,6 +346,17 @@ show_threat_action_cb (GtkWidget  *widget,
 }
 
 static void
+show_evidence_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (show_view (self, "evidence"))
+    cf_evidence_view_select (self->evidence_view, g_variant_get_int64 (parameter));
+}
+
+static void
 add_threat_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -428,6 +442,14 @@ cf_window_close_request (GtkWindow *window)
 
 /* GObject */
 
+/* The store refuses larger files; the limit is the user's to raise. */
+static void
+size_limit_changed_cb (CfWindow *self)
+{
+  cf_store_set_evidence_size_limit (cf_context_get_store (self->context),
+                                    g_settings_get_uint64 (self->settings, "evidence-size-limit"));
+}
+
 static void
 bind_settings (CfWindow *self)
 {
@@ -448,6 +470,10 @@ bind_settings (CfWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->settings, "changed::evidence-size-limit",
+                           G_CALLBACK (size_limit_changed_cb), self, G_CONNECT_SWAPPED);
+  size_limit_changed_cb (self);
 }
 
 static void
@@ -491,6 +517,13 @@ cf_window_constructed (GObject *object)
   self->overview_view = CF_OVERVIEW_VIEW (cf_overview_view_new (self->context));
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->overview_view), "overview",
                                        _("Overview"), "view-grid-symbolic");
+  self->evidence_view = CF_EVIDENCE_VIEW (cf_evidence_view_new (self->context));
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->evidence_view), "evidence",
+                                       _("Evidence"), "mail-attachment-symbolic");
+  g_signal_connect_object (self->requirements_view, "add-toast",
+                           G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->evidence_view, "add-toast",
+                           G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->risk_view, "add-toast",
                            G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overview_view, "add-toast",
@@ -589,6 +622,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-context", NULL, edit_context_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-threat", "i", show_threat_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-threat", NULL, add_threat_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-evidence", "x", show_evidence_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
@@ -602,6 +636,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "requirements");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "risks");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "evidence");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
@@ -676,4 +711,16 @@ cf_window_get_requirements_view (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
   return self->requirements_view;
+}
+
+/**
+ * cf_window_get_evidence_view:
+ *
+ * Returns: (transfer none): the view of all the selected product's evidence
+ */
+CfEvidenceView *
+cf_window_get_evidence_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->evidence_view;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cf-context.h"
+#include "cf-evidence-view.h"
 #include "cf-product-page.h"
 #include "cf-requirements-view.h"
 
@@ -22,6 +23,7 @@ CfWindow      *cf_window_new                     (GtkApplication *application,
 GListModel    *cf_window_get_products            (CfWindow       *self);
 CfRequirementsView *cf_window_get_requirements_view (CfWindow *self);
 CfProductPage *cf_window_get_product_page        (CfWindow       *self);
+CfEvidenceView *cf_window_get_evidence_view      (CfWindow       *self);
 gint64         cf_window_get_selected_product_id (CfWindow       *self);
 
 G_END_DECLS

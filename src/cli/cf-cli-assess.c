@@ -11,29 +11,6 @@
 
 #include "cf-cli-private.h"
 
-/* “  AnnexI.PartI.2.a  I (2)(a)  No known exploitable vulnerabilities”. */
-static char *
-dup_requirement_list (GPtrArray *requirements)
-{
-  g_autoptr(CfCliTable) table = cf_cli_table_new (3);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  cf_cli_table_set_width (table, CF_CLI_TEXT_WIDTH);
-  for (guint i = 0; i < requirements->len; i++)
-    {
-      CfCatalogueItem *item = g_ptr_array_index (requirements, i);
-      g_autofree char *ref = cf_requirement_short_ref (item);
-
-      cf_cli_table_add_row (table, (const char *[]) {
-                              cf_catalogue_item_get_id (item), ref,
-                              cf_catalogue_item_get_label (item) });
-    }
-
-  cf_cli_table_append (table, out, "  ");
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static gboolean
 parse_applicable (const char  *text,
                   gboolean    *applies,
@@ -153,7 +130,7 @@ cf_cli_assess_set (CfCliContext        *ctx,
   if (catalogue == NULL)
     return cf_cli_report (command->path, error);
   requirements = cf_requirements_list (catalogue);
-  requirement_list = dup_requirement_list (requirements);
+  requirement_list = cf_cli_dup_requirement_list (requirements);
 
   description = g_strdup_printf (_("Records how one essential requirement of Annex I applies to "
                                    "the product and how it is met (Article 13(3) and (4)). "

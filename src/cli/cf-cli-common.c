@@ -290,6 +290,54 @@ cf_cli_dup_threat_label (gint number)
 }
 
 /**
+ * cf_cli_dup_requirement_list:
+ * @requirements: (element-type CfCatalogueItem): from cf_requirements_list()
+ *
+ * Returns: (transfer full): one line per requirement, for --help:
+ *   “  AnnexI.PartI.2.a  I (2)(a)  No known exploitable vulnerabilities”
+ */
+char *
+cf_cli_dup_requirement_list (GPtrArray *requirements)
+{
+  g_autoptr(CfCliTable) table = cf_cli_table_new (3);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  cf_cli_table_set_width (table, CF_CLI_TEXT_WIDTH);
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      CfCatalogueItem *item = g_ptr_array_index (requirements, i);
+      g_autofree char *ref = cf_requirement_short_ref (item);
+
+      cf_cli_table_add_row (table, (const char *[]) {
+                              cf_catalogue_item_get_id (item), ref,
+                              cf_catalogue_item_get_label (item) });
+    }
+
+  cf_cli_table_append (table, out, "  ");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * cf_cli_check_requirement:
+ * @requirement: what the user gave, as UTF-8
+ *
+ * Checks that @requirement is an essential requirement of Annex I, in the
+ * words `assess set` uses: the store keeps links to requirements without
+ * knowing the catalogue, so this is the only check they get.
+ */
+gboolean
+cf_cli_check_requirement (CfCatalogue  *catalogue,
+                          const char   *requirement,
+                          GError      **error)
+{
+  g_autoptr(CfRequirementAssessment) probe = cf_requirement_assessment_new (requirement);
+
+  /* An applying requirement with nothing else recorded: only its id is judged. */
+  return cf_requirement_assessment_validate (probe, catalogue, FALSE, error);
+}
+
+/**
  * cf_cli_dup_text_argument:
  * @value: (nullable): an argument as the system passed it
  *

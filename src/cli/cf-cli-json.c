@@ -783,3 +783,74 @@ cf_cli_json_add_readiness (JsonBuilder *builder,
 
   json_builder_end_object (builder);
 }
+
+/**
+ * cf_cli_json_add_evidence:
+ * @today: the day `expired` is judged by
+ *
+ * An item of evidence with its latest version, as `evidence list --json`
+ * and `evidence show --json` print it. Threats are labels of the risk
+ * register, as everywhere else.
+ */
+void
+cf_cli_json_add_evidence (JsonBuilder *builder,
+                          CfEvidence  *evidence,
+                          const GDate *today)
+{
+  const CfEvidenceVersion *latest = cf_evidence_get_latest (evidence);
+  const char *kind = cf_evidence_get_kind (evidence);
+  GArray *threats = cf_evidence_get_threats (evidence);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", cf_evidence_get_id (evidence));
+  add_int (builder, "product_id", cf_evidence_get_product_id (evidence));
+  cf_cli_json_add_string (builder, "title", cf_evidence_get_title (evidence));
+  cf_cli_json_add_string (builder, "kind", kind);
+  cf_cli_json_add_string (builder, "kind_label", cf_evidence_kind_get_label (kind));
+  cf_cli_json_add_string (builder, "file_name", latest ? latest->file_name : NULL);
+  cf_cli_json_add_string (builder, "media_type", latest ? latest->media_type : NULL);
+  add_int (builder, "size", latest ? (gint64) latest->size : 0);
+  cf_cli_json_add_string (builder, "sha256", latest ? latest->sha256 : NULL);
+  add_int (builder, "version", latest ? latest->version : 0);
+  cf_cli_json_add_string (builder, "added_at", latest ? latest->added_at : NULL);
+  cf_cli_json_add_string (builder, "added_by", latest ? latest->added_by : NULL);
+  cf_cli_json_add_string (builder, "valid_until", cf_evidence_get_valid_until (evidence));
+  add_boolean (builder, "expired", cf_evidence_is_expired (evidence, today));
+  add_strv (builder, "requirements", cf_evidence_get_requirements (evidence));
+
+  json_builder_set_member_name (builder, "threats");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < threats->len; i++)
+    {
+      g_autofree char *label = cf_cli_dup_threat_label (g_array_index (threats, gint, i));
+
+      json_builder_add_string_value (builder, label);
+    }
+  json_builder_end_array (builder);
+
+  cf_cli_json_add_string (builder, "created_at", cf_evidence_get_created_at (evidence));
+  cf_cli_json_add_string (builder, "created_by", cf_evidence_get_created_by (evidence));
+  json_builder_end_object (builder);
+}
+
+/**
+ * cf_cli_json_add_evidence_version:
+ *
+ * One stored version of an item, as `evidence versions --json` prints it.
+ */
+void
+cf_cli_json_add_evidence_version (JsonBuilder             *builder,
+                                  gint64                   evidence_id,
+                                  const CfEvidenceVersion *version)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "evidence_id", evidence_id);
+  add_int (builder, "version", version->version);
+  cf_cli_json_add_string (builder, "file_name", version->file_name);
+  cf_cli_json_add_string (builder, "media_type", version->media_type);
+  add_int (builder, "size", (gint64) version->size);
+  cf_cli_json_add_string (builder, "sha256", version->sha256);
+  cf_cli_json_add_string (builder, "added_at", version->added_at);
+  cf_cli_json_add_string (builder, "added_by", version->added_by);
+  json_builder_end_object (builder);
+}

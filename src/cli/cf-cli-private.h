@@ -90,6 +90,10 @@ gboolean    cf_cli_parse_threat        (const char          *text,
                                         gint                *number,
                                         GError             **error);
 char       *cf_cli_dup_threat_label    (gint                 number);
+char       *cf_cli_dup_requirement_list (GPtrArray          *requirements);
+gboolean    cf_cli_check_requirement   (CfCatalogue         *catalogue,
+                                        const char          *requirement,
+                                        GError             **error);
 char       *cf_cli_dup_text_argument   (const char          *value);
 gboolean    cf_cli_check_output_file   (const char          *path,
                                         GError             **error);
@@ -218,6 +222,12 @@ void        cf_cli_json_add_threat     (JsonBuilder         *builder,
 void        cf_cli_json_add_readiness  (JsonBuilder         *builder,
                                         gint64               product_id,
                                         CfReadiness         *readiness);
+void        cf_cli_json_add_evidence   (JsonBuilder         *builder,
+                                        CfEvidence          *evidence,
+                                        const GDate         *today);
+void        cf_cli_json_add_evidence_version (JsonBuilder   *builder,
+                                        gint64               evidence_id,
+                                        const CfEvidenceVersion *version);
 
 /* The commands, one file per subject. */
 
@@ -241,6 +251,14 @@ CfCliRun cf_cli_threat_add;
 CfCliRun cf_cli_threat_set;
 CfCliRun cf_cli_threat_remove;
 CfCliRun cf_cli_threat_list;
+CfCliRun cf_cli_evidence_add;
+CfCliRun cf_cli_evidence_list;
+CfCliRun cf_cli_evidence_show;
+CfCliRun cf_cli_evidence_versions;
+CfCliRun cf_cli_evidence_get;
+CfCliRun cf_cli_evidence_set;
+CfCliRun cf_cli_evidence_remove;
+CfCliRun cf_cli_evidence_verify;
 CfCliRun cf_cli_readiness;
 CfCliRun cf_cli_chart;
 CfCliRun cf_cli_dates;

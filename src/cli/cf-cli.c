@@ -59,6 +59,22 @@ static const CfCliCommand commands[] = {
     cf_cli_threat_remove },
   { "threat list", N_("List a product’s risk register"),
     cf_cli_threat_list },
+  { "evidence add", N_("Attach a file as evidence, or a new version of it, and print its id"),
+    cf_cli_evidence_add },
+  { "evidence list", N_("List a product’s evidence with the SHA-256 of each file"),
+    cf_cli_evidence_list },
+  { "evidence show", N_("Show an item of evidence and what it supports"),
+    cf_cli_evidence_show },
+  { "evidence versions", N_("List every stored version of an item of evidence"),
+    cf_cli_evidence_versions },
+  { "evidence get", N_("Write a stored version of an item of evidence to a file, verified"),
+    cf_cli_evidence_get },
+  { "evidence set", N_("Change an item of evidence: title, kind, validity, what it supports"),
+    cf_cli_evidence_set },
+  { "evidence remove", N_("Remove an item of evidence and all its versions"),
+    cf_cli_evidence_remove },
+  { "evidence verify", N_("Check every stored evidence file against its recorded SHA-256"),
+    cf_cli_evidence_verify },
   { "readiness", N_("Say whether a product is ready for a declaration of conformity, and what "
                     "is missing"),
     cf_cli_readiness },
@@ -173,7 +189,9 @@ print_top_help (GOptionContext *context)
                                    "  1  the operation was refused or failed\n"
                                    "  2  the command line is wrong\n"
                                    "  3  readiness: the product is not ready for a declaration "
-                                   "of conformity\n"),
+                                   "of conformity\n"
+                                   "  4  evidence verify: stored evidence does not match its "
+                                   "recorded SHA-256\n"),
                                  list, CF_CLI_NAME);
   g_option_context_set_description (context, description);
   text = g_option_context_get_help (context, TRUE, NULL);

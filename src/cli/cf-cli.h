@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define CF_CLI_EXIT_FAILURE   1   /* the operation was refused or failed */
 #define CF_CLI_EXIT_USAGE     2   /* the command line itself is wrong */
 #define CF_CLI_EXIT_NOT_READY 3   /* `readiness`: not ready for a declaration of conformity */
+#define CF_CLI_EXIT_MISMATCH  4   /* `evidence verify`: stored evidence no longer matches its SHA-256 */
 
 int cf_cli_run (int    argc,
                 char **argv);

@@ -25,6 +25,9 @@ typedef enum
   CF_ERROR_CATALOGUE,       /* the regulation catalogue is malformed */
   CF_ERROR_PDF,             /* the PDF could not be produced */
   CF_ERROR_FONT,            /* a font needed for PDFs is missing */
+  CF_ERROR_BUSY,            /* another connection holds the database: nothing changed, try again */
+  CF_ERROR_TOO_LARGE,       /* a file is over the configured size limit */
+  CF_ERROR_MISMATCH,        /* stored content does not match its recorded SHA-256 */
 } CfError;
 
 GQuark cf_error_quark (void);

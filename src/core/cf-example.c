@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cf-example.h"
 #include "cf-requirement-assessment.h"
@@ -272,5 +273,107 @@ cf_example_fill_risk_assessment (CfAssessmentContext *context,
       for (guint j = 0; j < G_N_ELEMENTS (r->threats) && r->threats[j] != 0; j++)
         g_array_append_val (a->threats, r->threats[j]);
       g_ptr_array_add (assessments, a);
+    }
+}
+
+typedef struct
+{
+  const char *title;
+  const char *kind;
+  const char *file_name;
+  const char *media_type;
+  const char *valid_until;
+  const char *requirements[10];
+  int         threats[4];
+  const char *body;
+} ExampleEvidence;
+
+static const ExampleEvidence example_evidence[] = {
+  { N_("Penetration test report, November 2027 (example)"), "penetration-test", "pentest-report-2027-11.md",
+    "text/markdown", "2028-11-30",
+    { "AnnexI.PartI.1", "AnnexI.PartI.2.a", "AnnexI.PartI.2.d", "AnnexI.PartI.2.e", "AnnexI.PartI.2.f",
+      "AnnexI.PartI.2.j", "AnnexI.PartI.2.k", "AnnexI.PartII.3", NULL },
+    { 1, 3, 6, 0 },
+    N_("# Penetration test report: Example Smart Thermostat ST-200\n\n"
+       "EXAMPLE. This file is fictitious and only shows how Conformity keeps evidence.\n\n"
+       "Scope: device firmware 2.4.1, companion app, cloud API. No exploitable vulnerability "
+       "was found; two low findings were fixed in 2.4.1.\n") },
+  { N_("Security architecture and design (example)"), "design-document", "security-design.md",
+    "text/markdown", NULL,
+    { "AnnexI.PartI.2.b", "AnnexI.PartI.2.c", "AnnexI.PartI.2.g", "AnnexI.PartI.2.h", "AnnexI.PartI.2.i",
+      "AnnexI.PartI.2.l", "AnnexI.PartI.2.m", NULL },
+    { 2, 4, 5, 0 },
+    N_("# Security architecture: Example Smart Thermostat ST-200\n\n"
+       "EXAMPLE. This file is fictitious and only shows how Conformity keeps evidence.\n\n"
+       "Secure boot, signed updates, local operation without the cloud, data kept to the "
+       "temperature, the schedule and the account e-mail.\n") },
+  { N_("Software bill of materials, firmware 2.4.1 (example)"), "sbom", "st-200-2.4.1.cdx.json",
+    "application/json", NULL,
+    { "AnnexI.PartII.1", "AnnexI.PartI.2.a", NULL },
+    { 0 },
+    "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\",\n  \"version\": 1,\n"
+    "  \"metadata\": { \"component\": { \"type\": \"firmware\", \"name\": \"Example Smart Thermostat\","
+    " \"version\": \"2.4.1\" } },\n"
+    "  \"components\": [ { \"type\": \"library\", \"name\": \"mbedtls\", \"version\": \"3.6.2\" } ]\n}\n" },
+  { N_("Vulnerability handling and disclosure policy (example)"), "policy", "vulnerability-policy.md",
+    "text/markdown", NULL,
+    { "AnnexI.PartII.2", "AnnexI.PartII.4", "AnnexI.PartII.5", "AnnexI.PartII.6", "AnnexI.PartII.8", NULL },
+    { 0 },
+    N_("# Vulnerability handling and disclosure policy\n\n"
+       "EXAMPLE. This file is fictitious and only shows how Conformity keeps evidence.\n\n"
+       "Report to security@example.com. Fixes ship within 30 days, critical ones within 7, "
+       "free of charge, with an advisory.\n") },
+  { N_("Update signing and distribution test report (example)"), "test-report", "update-test-report.md",
+    "text/markdown", NULL,
+    { "AnnexI.PartI.2.c", "AnnexI.PartI.2.f", "AnnexI.PartII.7", NULL },
+    { 2, 0 },
+    N_("# Test report: update signing and distribution\n\n"
+       "EXAMPLE. This file is fictitious and only shows how Conformity keeps evidence.\n\n"
+       "Unsigned, re-signed and rolled-back images were all refused by the boot loader.\n") },
+};
+
+void
+cf_example_file_free (CfExampleFile *file)
+{
+  if (file == NULL)
+    return;
+
+  g_clear_object (&file->item);
+  g_clear_pointer (&file->content, g_bytes_unref);
+  g_free (file);
+}
+
+/**
+ * cf_example_fill_evidence:
+ * @files: (element-type CfExampleFile): receives the example's evidence;
+ *   the threats it names must be in the register already
+ *
+ * Enough fictitious evidence for every requirement of the example, so that
+ * it passes the readiness gate.
+ */
+void
+cf_example_fill_evidence (GPtrArray *files)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (example_evidence); i++)
+    {
+      const ExampleEvidence *e = &example_evidence[i];
+      CfExampleFile *file = g_new0 (CfExampleFile, 1);
+      /* The SBOM is data, not prose: it stays as it is. */
+      const char *body = g_str_equal (e->kind, "sbom") ? e->body : _(e->body);
+      guint n_threats = 0;
+
+      while (n_threats < G_N_ELEMENTS (e->threats) && e->threats[n_threats] != 0)
+        n_threats++;
+
+      file->item = cf_evidence_new ();
+      cf_evidence_set_title (file->item, _(e->title));
+      cf_evidence_set_kind (file->item, e->kind);
+      cf_evidence_set_valid_until (file->item, e->valid_until);
+      cf_evidence_set_requirements (file->item, e->requirements);
+      cf_evidence_set_threats (file->item, e->threats, n_threats);
+      file->file_name = e->file_name;
+      file->media_type = e->media_type;
+      file->content = g_bytes_new_static (body, strlen (body));
+      g_ptr_array_add (files, file);
     }
 }

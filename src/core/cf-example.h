@@ -8,6 +8,7 @@
 #include "cf-assessment-context.h"
 #include "cf-classification.h"
 #include "cf-declaration-info.h"
+#include "cf-evidence.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
 
@@ -23,5 +24,17 @@ void cf_example_fill_assessment (GHashTable       *answers,
 void cf_example_fill_risk_assessment (CfAssessmentContext *context,
                                       GPtrArray           *threats,
                                       GPtrArray           *assessments);
+
+/* An example evidence file: the item and the bytes of its only version. */
+typedef struct
+{
+  CfEvidence *item;
+  const char *file_name;
+  const char *media_type;
+  GBytes     *content;
+} CfExampleFile;
+
+void cf_example_file_free (CfExampleFile *file);
+void cf_example_fill_evidence (GPtrArray *files);
 
 G_END_DECLS

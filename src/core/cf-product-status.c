@@ -25,6 +25,7 @@ cf_product_status_free (CfProductStatus *status)
   g_clear_object (&status->context);
   g_clear_pointer (&status->assessments, g_ptr_array_unref);
   g_clear_pointer (&status->threats, g_ptr_array_unref);
+  g_clear_pointer (&status->evidence, g_ptr_array_unref);
   g_clear_pointer (&status->readiness, cf_readiness_free);
   g_free (status);
 }
@@ -87,11 +88,15 @@ cf_product_status_load (CfStore      *store,
   status->threats = cf_store_list_threats (store, product_id, error);
   if (status->threats == NULL)
     return NULL;
+  status->evidence = cf_store_list_evidence (store, product_id, error);
+  if (status->evidence == NULL)
+    return NULL;
 
   {
     g_autoptr(CfRiskModel) model = cf_risk_model_new (catalogue);
     CfReadinessInput input = {
       status->scope, status->classification, status->context, status->assessments, status->threats,
+      status->evidence, today,
     };
 
     status->readiness = cf_readiness_evaluate (catalogue, model, &input);

@@ -29,6 +29,7 @@ typedef struct
   CfAssessmentContext *context;       /* of the risk assessment */
   GPtrArray        *assessments;      /* of CfRequirementAssessment */
   GPtrArray        *threats;          /* of CfThreat */
+  GPtrArray        *evidence;         /* of CfEvidence */
   CfReadiness      *readiness;
 } CfProductStatus;
 

@@ -9,6 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <inttypes.h>
+
+#include "cf-evidence.h"
 #include "cf-readiness.h"
 #include "cf-requirement-assessment.h"
 #include "cf-threat.h"
@@ -144,6 +147,64 @@ check_requirements (CfReadiness            *self,
     }
 }
 
+/* Every requirement that applies needs proof that has not expired. */
+static void
+check_evidence (CfReadiness            *self,
+                CfCatalogue            *catalogue,
+                const CfReadinessInput *input)
+{
+  g_autoptr(GPtrArray) requirements = cf_requirements_list (catalogue);
+  g_autoptr(GDate) now = NULL;
+  const GDate *today = input->today;
+
+  if (today == NULL)
+    {
+      now = g_date_new ();
+      g_date_set_time_t (now, time (NULL));
+      today = now;
+    }
+
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      CfCatalogueItem *item = g_ptr_array_index (requirements, i);
+      const char *id = cf_catalogue_item_get_id (item);
+      const CfRequirementAssessment *a = find_assessment (input->assessments, id);
+      gboolean supported = FALSE;
+      g_autofree char *ref = NULL;
+
+      if (a == NULL || !a->applies)
+        continue;
+
+      for (guint j = 0; input->evidence != NULL && j < input->evidence->len && !supported; j++)
+        {
+          CfEvidence *evidence = g_ptr_array_index (input->evidence, j);
+
+          supported = cf_evidence_has_requirement (evidence, id) && !cf_evidence_is_expired (evidence, today);
+        }
+      if (supported)
+        continue;
+
+      ref = cf_requirement_short_ref (item);
+      add_missing (self, "evidence-missing", id,
+                   _("%s %s applies but no current evidence supports it."),
+                   ref, cf_catalogue_item_get_label (item));
+    }
+
+  for (guint j = 0; input->evidence != NULL && j < input->evidence->len; j++)
+    {
+      CfEvidence *evidence = g_ptr_array_index (input->evidence, j);
+      g_autofree char *item = NULL;
+
+      if (!cf_evidence_is_expired (evidence, today))
+        continue;
+
+      item = g_strdup_printf ("%" PRId64, cf_evidence_get_id (evidence));
+      add_missing (self, "evidence-expired", item,
+                   _("Evidence %s, “%s”, expired on %s: attach a current version."),
+                   item, cf_evidence_get_title (evidence), cf_evidence_get_valid_until (evidence));
+    }
+}
+
 static gboolean
 band_needs_acceptance (const CfChartBand *band)
 {
@@ -191,8 +252,9 @@ check_threats (CfReadiness            *self,
  * Whether the product is ready for a declaration of conformity, and if not
  * exactly what is missing: the scope and the category decided, the context
  * of the risk assessment, every essential requirement assessed, justified
- * where it does not apply and implemented where it does, a risk register,
- * and an accepted residual risk wherever it is high or critical.
+ * where it does not apply and implemented and supported by evidence that
+ * has not expired where it does, a risk register, and an accepted residual
+ * risk wherever it is high or critical. Expired evidence is listed too.
  *
  * Returns: (transfer full): the verdict
  */
@@ -212,6 +274,7 @@ cf_readiness_evaluate (CfCatalogue            *catalogue,
   check_scope (self, input);
   check_context (self, input);
   check_requirements (self, catalogue, input);
+  check_evidence (self, catalogue, input);
   check_threats (self, model, input);
 
   self->ready = self->missing->len == 0;

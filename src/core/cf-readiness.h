@@ -37,6 +37,8 @@ typedef struct
   CfAssessmentContext *context;          /* nullable: none entered */
   GPtrArray           *assessments;      /* of CfRequirementAssessment */
   GPtrArray           *threats;          /* of CfThreat */
+  GPtrArray           *evidence;         /* of CfEvidence */
+  const GDate         *today;            /* for expiry; nullable: today */
 } CfReadinessInput;
 
 void         cf_readiness_free      (CfReadiness            *self);

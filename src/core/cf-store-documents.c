@@ -395,10 +395,14 @@ cf_store_save_document (CfStore       *self,
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean existed;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* g_file_replace() writes to a temporary file only when the destination
+   * exists; a new one is written in place and must go if this fails. */
+  existed = g_file_query_exists (file, cancellable);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
   if (out == NULL)
     {
@@ -417,6 +421,8 @@ cf_store_save_document (CfStore       *self,
 
       g_cancellable_cancel (abandon);
       g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

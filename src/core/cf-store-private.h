@@ -27,6 +27,8 @@ struct _CfStore
    * so a window can connect to it even when a worker did the writing. */
   GMainContext *context;
   GThread      *owner;
+
+  guint64       evidence_size_limit;
 };
 
 typedef struct _CfTransaction CfTransaction;
@@ -50,6 +52,16 @@ sqlite3_stmt   *_cf_store_prepare            (CfStore        *self,
 gboolean        _cf_store_exec               (CfStore        *self,
                                               const char     *sql,
                                               GError        **error);
+void            _cf_store_set_error_db       (CfStore        *self,
+                                              sqlite3        *db,
+                                              GError        **error,
+                                              int             rc,
+                                              const char     *doing);
+sqlite3        *_cf_store_open_connection    (CfStore        *self,
+                                              GError        **error);
+void            _cf_store_notify             (CfStore        *self,
+                                              const char     *what,
+                                              gint64          id);
 void            _cf_store_set_error          (CfStore        *self,
                                               GError        **error,
                                               int             rc,
@@ -111,6 +123,14 @@ gboolean        _cf_store_set_requirement_assessment_locked (CfStore            
 gint            _cf_store_add_threat_locked                 (CfStore                 *self,
                                                              gint64                   product_id,
                                                              CfThreat                *threat,
+                                                             GError                 **error);
+
+gint64          _cf_store_add_evidence_bytes_locked         (CfStore                 *self,
+                                                             gint64                   product_id,
+                                                             CfEvidence              *item,
+                                                             const char              *file_name,
+                                                             const char              *media_type,
+                                                             GBytes                  *content,
                                                              GError                 **error);
 
 const char * const *_cf_store_get_migrations (guint          *n_migrations);

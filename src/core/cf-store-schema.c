@@ -247,6 +247,69 @@ static const char * const migrations[] = {
   "  FOREIGN KEY (product_id, requirement)"
   "    REFERENCES requirement_assessment (product_id, requirement) ON DELETE CASCADE"
   ") STRICT;",
+
+  /* 3 → 4: evidence. An item has versions; a version's content is split
+   * into segments of a few MiB, each a BLOB filled in chunks, committed one
+   * by one while the copy runs and claimed by the version only when the
+   * whole file is in and its SHA-256 known. A segment no version claims is
+   * the remains of an interrupted copy, swept when the project is opened.
+   * Versions, their segments and claims never change; removing an item
+   * (audited) removes them. */
+  "CREATE TABLE evidence ("
+  /* AUTOINCREMENT: the audit log names items by id, so an id is never reused. */
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('test-report', 'design-document', 'policy',"
+  "    'penetration-test', 'sbom', 'certificate', 'screenshot', 'other')),"
+  "  valid_until TEXT CHECK (valid_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  created_at TEXT NOT NULL,"
+  "  created_by TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX evidence_by_product ON evidence (product_id);"
+  "CREATE TABLE evidence_version ("
+  "  id INTEGER PRIMARY KEY,"
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  file_name TEXT NOT NULL,"
+  "  media_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  sha256 TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  added_at TEXT NOT NULL,"
+  "  added_by TEXT NOT NULL,"
+  "  UNIQUE (evidence_id, version)"
+  ") STRICT;"
+  "CREATE TABLE evidence_segment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  data BLOB NOT NULL,"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE evidence_version_segment ("
+  "  version_id INTEGER NOT NULL REFERENCES evidence_version (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL CHECK (seq >= 0),"
+  "  segment_id INTEGER NOT NULL UNIQUE REFERENCES evidence_segment (id),"
+  "  PRIMARY KEY (version_id, seq)"
+  ") STRICT;"
+  "CREATE TRIGGER evidence_version_is_immutable BEFORE UPDATE ON evidence_version"
+  "  BEGIN SELECT RAISE (ABORT, 'a stored evidence version cannot be changed'); END;"
+  "CREATE TRIGGER evidence_version_segment_is_immutable BEFORE UPDATE ON evidence_version_segment"
+  "  BEGIN SELECT RAISE (ABORT, 'a stored evidence version cannot be changed'); END;"
+  "CREATE TRIGGER evidence_segment_is_immutable BEFORE UPDATE ON evidence_segment"
+  "  WHEN EXISTS (SELECT 1 FROM evidence_version_segment WHERE segment_id = OLD.id)"
+  "  BEGIN SELECT RAISE (ABORT, 'stored evidence cannot be changed'); END;"
+  "CREATE TRIGGER evidence_version_segment_takes_its_segment AFTER DELETE ON evidence_version_segment"
+  "  BEGIN DELETE FROM evidence_segment WHERE id = OLD.segment_id; END;"
+  "CREATE TABLE evidence_requirement ("
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  requirement TEXT NOT NULL,"
+  "  PRIMARY KEY (evidence_id, requirement)"
+  ") STRICT;"
+  "CREATE TABLE evidence_threat ("
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  threat_id INTEGER NOT NULL REFERENCES threat (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (evidence_id, threat_id)"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION);

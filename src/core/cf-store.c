@@ -70,7 +70,18 @@ _cf_store_set_error (CfStore     *self,
                      int          rc,
                      const char  *doing)
 {
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  _cf_store_set_error_db (self, self->db, error, rc, doing);
+}
+
+/* Like _cf_store_set_error(), for a failure on another connection. */
+void
+_cf_store_set_error_db (CfStore     *self,
+                        sqlite3     *db,
+                        GError     **error,
+                        int          rc,
+                        const char  *doing)
+{
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   switch (rc & 0xff)
     {
@@ -88,7 +99,7 @@ _cf_store_set_error (CfStore     *self,
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, CF_ERROR, CF_ERROR_DATABASE,
+      g_set_error (error, CF_ERROR, CF_ERROR_BUSY,
                    _("Could not %s: the project database “%s” is busy in another program. "
                      "Nothing was changed; try again."),
                    doing, self->path);
@@ -216,6 +227,15 @@ _cf_store_begin (CfStore  *self,
   tx->notifications = g_array_new (FALSE, FALSE, sizeof (Notification));
 
   return tx;
+}
+
+/* For writes made on another connection: "changed" after their COMMIT. */
+void
+_cf_store_notify (CfStore    *self,
+                  const char *what,
+                  gint64      id)
+{
+  emit_changed (self, what, id);
 }
 
 void
@@ -771,6 +791,19 @@ migrate (CfStore  *self,
   return TRUE;
 }
 
+/* Segments of an evidence copy that was interrupted (a crash, a power
+ * cut) belong to no version. A day on, no copy can still be running. */
+static gboolean
+sweep_interrupted_copies (CfStore  *self,
+                          GError  **error)
+{
+  return _cf_store_exec (self,
+                         "DELETE FROM evidence_segment"
+                         " WHERE created_at < strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 day')"
+                         " AND id NOT IN (SELECT segment_id FROM evidence_version_segment);",
+                         error);
+}
+
 static gboolean
 configure_connection (CfStore  *self,
                       GError  **error)
@@ -812,10 +845,73 @@ configure_connection (CfStore  *self,
                          "PRAGMA synchronous = FULL;"
                          "PRAGMA foreign_keys = ON;",
                          error) &&
-         migrate (self, error);
+         migrate (self, error) &&
+         sweep_interrupted_copies (self, error);
 }
 
 /* GObject */
+
+/**
+ * _cf_store_open_connection:
+ *
+ * A second connection to the same file, for work that takes long (copying
+ * evidence in and out) and must not hold the store's lock meanwhile. WAL
+ * lets it read while the main connection writes, and the other way round.
+ *
+ * Returns: (transfer full): the connection, to close with sqlite3_close()
+ */
+sqlite3 *
+_cf_store_open_connection (CfStore  *self,
+                           GError  **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+      sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 10000);
+      rc = sqlite3_exec (db,
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;"
+                         /* A page cache that holds a whole segment of evidence
+                          * (4 MiB, see cf-store-evidence.c) and little more: a copy
+                          * of gigabytes streams through it. */
+                         "PRAGMA cache_size = -8192;",
+                         NULL, NULL, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      _cf_store_set_error_db (self, db, error, rc, _("open the project database"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/**
+ * cf_store_set_evidence_size_limit:
+ * @limit: bytes; a larger evidence file is refused before anything is written
+ */
+void
+cf_store_set_evidence_size_limit (CfStore *self,
+                                  guint64  limit)
+{
+  g_return_if_fail (CF_IS_STORE (self));
+  self->evidence_size_limit = limit;
+}
+
+guint64
+cf_store_get_evidence_size_limit (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), 0);
+  return self->evidence_size_limit;
+}
 
 static void
 cf_store_finalize (GObject *object)
@@ -861,6 +957,7 @@ cf_store_init (CfStore *self)
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
   self->actor = g_strdup (g_get_user_name ());
+  self->evidence_size_limit = CF_STORE_DEFAULT_EVIDENCE_LIMIT;
 }
 
 /* Public API */
@@ -1621,6 +1718,19 @@ cf_store_add_example (CfStore  *self,
     for (guint i = 0; i < assessments->len; i++)
       if (!_cf_store_set_requirement_assessment_locked (self, id, g_ptr_array_index (assessments, i), error))
         return 0;
+  }
+  {
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_example_file_free);
+
+    cf_example_fill_evidence (files);
+    for (guint i = 0; i < files->len; i++)
+      {
+        CfExampleFile *file = g_ptr_array_index (files, i);
+
+        if (_cf_store_add_evidence_bytes_locked (self, id, file->item, file->file_name, file->media_type,
+                                                 file->content, error) == 0)
+          return 0;
+      }
   }
 
   _cf_transaction_notify (tx, "product", id);

@@ -11,6 +11,7 @@
 #include "cf-classification.h"
 #include "cf-declaration-info.h"
 #include "cf-document-info.h"
+#include "cf-evidence.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
 #include "cf-requirement-assessment.h"
@@ -20,10 +21,18 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 3
+#define CF_STORE_SCHEMA_VERSION 4
+
+/* Evidence files larger than this are refused unless the limit is raised. */
+#define CF_STORE_DEFAULT_EVIDENCE_LIMIT (G_GUINT64_CONSTANT (1) << 30)
 
 /* PRAGMA application_id of a Conformity project database ("CnFm"). */
 #define CF_STORE_APPLICATION_ID 0x436E466D
+
+/* How far a long copy has come, in bytes. */
+typedef void (*CfProgressFunc) (guint64  done,
+                                guint64  total,
+                                gpointer user_data);
 
 typedef struct
 {
@@ -190,6 +199,87 @@ gboolean           cf_store_update_threat         (CfStore         *self,
 gboolean           cf_store_remove_threat         (CfStore         *self,
                                                    gint64           product_id,
                                                    gint             number,
+                                                   GError         **error);
+
+void               cf_store_set_evidence_size_limit (CfStore       *self,
+                                                     guint64        limit);
+guint64            cf_store_get_evidence_size_limit (CfStore       *self);
+GPtrArray         *cf_store_list_evidence         (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+CfEvidence        *cf_store_get_evidence          (CfStore         *self,
+                                                   gint64           evidence_id,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_evidence_versions (CfStore        *self,
+                                                    gint64          evidence_id,
+                                                    GError        **error);
+gint64             cf_store_add_evidence          (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfEvidence      *item,
+                                                   gint64           evidence_id,
+                                                   GFile           *file,
+                                                   GCancellable    *cancellable,
+                                                   CfProgressFunc   progress,
+                                                   gpointer         progress_data,
+                                                   GError         **error);
+gint64             cf_store_add_evidence_from_stream (CfStore      *self,
+                                                      gint64        product_id,
+                                                      CfEvidence   *item,
+                                                      gint64        evidence_id,
+                                                      GInputStream *stream,
+                                                      guint64       size,
+                                                      const char   *file_name,
+                                                      const char   *media_type,
+                                                      GCancellable *cancellable,
+                                                      CfProgressFunc progress,
+                                                      gpointer      progress_data,
+                                                      GError      **error);
+void               cf_store_add_evidence_async    (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfEvidence      *item,
+                                                   gint64           evidence_id,
+                                                   GFile           *file,
+                                                   GCancellable    *cancellable,
+                                                   CfProgressFunc   progress,
+                                                   gpointer         progress_data,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer         user_data);
+gint64             cf_store_add_evidence_finish   (CfStore         *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
+gboolean           cf_store_update_evidence       (CfStore         *self,
+                                                   CfEvidence      *evidence,
+                                                   GError         **error);
+gboolean           cf_store_remove_evidence       (CfStore         *self,
+                                                   gint64           evidence_id,
+                                                   GError         **error);
+gboolean           cf_store_write_evidence        (CfStore         *self,
+                                                   gint64           evidence_id,
+                                                   gint             version,
+                                                   GOutputStream   *stream,
+                                                   GCancellable    *cancellable,
+                                                   GError         **error);
+gboolean           cf_store_save_evidence         (CfStore         *self,
+                                                   gint64           evidence_id,
+                                                   gint             version,
+                                                   GFile           *file,
+                                                   GCancellable    *cancellable,
+                                                   GError         **error);
+void               cf_store_save_evidence_async   (CfStore         *self,
+                                                   gint64           evidence_id,
+                                                   gint             version,
+                                                   GFile           *file,
+                                                   GCancellable    *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer         user_data);
+gboolean           cf_store_save_evidence_finish  (CfStore         *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
+GPtrArray         *cf_store_verify_evidence       (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GCancellable    *cancellable,
+                                                   CfProgressFunc   progress,
+                                                   gpointer         progress_data,
                                                    GError         **error);
 
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
