@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -871,6 +873,70 @@ test_evidence_size_limit (Fixture       *f,
 }
 
 static gboolean
+copying (gpointer data)
+{
+  return cf_evidence_list_count_all_copies () > 0;
+}
+
+/* Closing the window while evidence is being copied in asks first: the
+ * copy would be lost. */
+static void
+test_close_during_copy (Fixture       *f,
+                        gconstpointer  data)
+{
+  CfRecordEditor *editor;
+  CfRequirementsView *view = cf_window_get_requirements_view (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "capture.pcap", NULL);
+  g_autoslist(GFile) files = NULL;
+  CfEvidenceList *list;
+  AdwMessageDialog *dialog;
+  int fd;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  spin_until (editor_is_open, NULL, "the New Product form opens");
+  editor = find_editor ();
+  type_into (editor, "name", "Camera");
+  type_into (editor, "model", "C-1");
+  click (cf_record_editor_get_save_button (editor));
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-requirement", "s", "AnnexI.PartI.2.a");
+  spin_briefly ();
+
+  /* 4 GiB without using the disk: a sparse file, longer than the test. */
+  fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 4 * 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+  {
+    g_autoptr(CfContext) context = NULL;
+
+    g_object_get (f->window, "context", &context, NULL);
+    cf_store_set_evidence_size_limit (cf_context_get_store (context), G_MAXUINT64);
+  }
+
+  list = CF_EVIDENCE_LIST (find_type (GTK_WIDGET (view), CF_TYPE_EVIDENCE_LIST));
+  files = g_slist_prepend (NULL, g_file_new_for_path (path));
+  cf_evidence_list_attach_files (list, files);
+  spin_until (copying, NULL, "the copy starts");
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin_until (message_dialog_is_open, NULL, "closing asks about the copy");
+  dialog = find_message_dialog ();
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Stop Copying Evidence?"));
+  respond (dialog, "_Keep Copying");
+  spin_until (message_dialog_is_closed, NULL, "the question goes away");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpuint (cf_evidence_list_count_all_copies (), ==, 1);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin_until (message_dialog_is_open, NULL, "closing asks again");
+  respond (find_message_dialog (), "_Stop and Close");
+  spin_until (message_dialog_is_closed, NULL, "the question goes away");
+  spin_briefly ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 0);
+}
+
+static gboolean
 not_generating (gpointer data)
 {
   return !cf_product_page_get_generating (data);
@@ -984,6 +1050,7 @@ main (int    argc,
   ADD ("/ui/window/assessment-wizard", test_assessment_wizard);
   ADD ("/ui/requirements/assess", test_assess_requirement);
   ADD ("/ui/readiness/jump-to-item", test_readiness_jump);
+  ADD ("/ui/evidence/close-during-copy", test_close_during_copy);
   ADD ("/ui/readiness/expired-evidence", test_expired_evidence_jump);
   ADD ("/ui/window/evidence-size-limit", test_evidence_size_limit);
 #undef ADD

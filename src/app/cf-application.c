@@ -11,6 +11,7 @@
 
 #include "cf-application.h"
 #include "cf-context.h"
+#include "cf-evidence-list.h"
 #include "cf-window.h"
 
 struct _CfApplication
@@ -200,6 +201,14 @@ cf_application_finalize (GObject *object)
 }
 
 static void
+cf_application_shutdown (GApplication *app)
+{
+  cf_evidence_list_remove_opened_copies ();
+
+  G_APPLICATION_CLASS (cf_application_parent_class)->shutdown (app);
+}
+
+static void
 cf_application_class_init (CfApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -210,6 +219,7 @@ cf_application_class_init (CfApplicationClass *klass)
   app_class->handle_local_options = cf_application_handle_local_options;
   app_class->startup = cf_application_startup;
   app_class->activate = cf_application_activate;
+  app_class->shutdown = cf_application_shutdown;
 }
 
 static void

@@ -838,6 +838,11 @@ launched_cb (GObject      *source,
     toast (self, error->message);
 }
 
+/* Every list alive, to know whether any copy is under way anywhere, and
+ * the temporary folders Open made, to remove when the application ends. */
+static GList *all_lists;
+static GPtrArray *opened_folders;
+
 static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
@@ -892,6 +897,9 @@ open_action_cb (GtkWidget  *widget,
       toast (self, error->message);
       return;
     }
+  if (opened_folders == NULL)
+    opened_folders = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (opened_folders, g_strdup (folder));
 
   name = safe_file_name (evidence);
   path = g_build_filename (folder, name, NULL);
@@ -1256,6 +1264,8 @@ cf_evidence_list_dispose (GObject *object)
   Copy *running = g_queue_pop_head (&self->copies);
   Copy *waiting;
 
+  all_lists = g_list_remove (all_lists, self);
+
   /* The copy under way is cancelled and leaves nothing; its callback,
    * which holds a reference, frees it. The others never start. */
   if (running != NULL)
@@ -1424,6 +1434,7 @@ cf_evidence_list_init (CfEvidenceList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  all_lists = g_list_prepend (all_lists, self);
   self->items = g_list_store_new (CF_TYPE_EVIDENCE);
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
@@ -1600,6 +1611,50 @@ cf_evidence_list_attach_files (CfEvidenceList *self,
 
   for (GSList *l = files; l != NULL; l = l->next)
     enqueue (self, l->data, 0);
+}
+
+/**
+ * cf_evidence_list_count_all_copies:
+ *
+ * Returns: how many files wait or are being copied in, in all lists
+ */
+guint
+cf_evidence_list_count_all_copies (void)
+{
+  guint n = 0;
+
+  for (GList *l = all_lists; l != NULL; l = l->next)
+    n += cf_evidence_list_get_n_copies (l->data);
+
+  return n;
+}
+
+/**
+ * cf_evidence_list_remove_opened_copies:
+ *
+ * Removes the read-only copies Open gave the default viewer: they are
+ * copies of what the project holds, and should not outlive the session.
+ */
+void
+cf_evidence_list_remove_opened_copies (void)
+{
+  for (guint i = 0; opened_folders != NULL && i < opened_folders->len; i++)
+    {
+      const char *folder = g_ptr_array_index (opened_folders, i);
+      GDir *dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+
+          g_unlink (path);
+        }
+      if (dir != NULL)
+        g_dir_close (dir);
+      g_rmdir (folder);
+    }
+  g_clear_pointer (&opened_folders, g_ptr_array_unref);
 }
 
 /**

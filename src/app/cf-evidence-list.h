@@ -32,6 +32,8 @@ GListModel *cf_evidence_list_get_items       (CfEvidenceList *self);
 void        cf_evidence_list_attach_files    (CfEvidenceList *self,
                                               GSList         *files);
 guint       cf_evidence_list_get_n_copies    (CfEvidenceList *self);
+guint       cf_evidence_list_count_all_copies (void);
+void        cf_evidence_list_remove_opened_copies (void);
 gboolean    cf_evidence_list_select          (CfEvidenceList *self,
                                               gint64          evidence_id);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cf-evidence-view.h"
+#include "cf-evidence-list.h"
 #include "cf-overview-view.h"
 #include "cf-product-list.h"
 #include "cf-product-page.h"
@@ -46,6 +47,7 @@ struct _CfWindow
   CfEvidenceView       *evidence_view;
   GSettings            *settings;
   gint64                selected_id;
+  gboolean              closing_with_copies;   /* the user chose to stop them */
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -405,10 +407,64 @@ forward_to_page_action_cb (GtkWidget  *widget,
 /* A form with unsaved changes would die with its parent window: let it ask
  * first, and keep the window open. */
 static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_copies_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  CfWindow *self = user_data;
+
+  /* libadwaita 1.2 may emit "response" twice: act on the first. */
+  g_signal_handlers_disconnect_by_func (dialog, stop_copies_response_cb, user_data);
+
+  if (g_strcmp0 (response, "stop") == 0)
+    {
+      self->closing_with_copies = TRUE;
+      /* Once the dialog is done with its parent. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Closing would cancel the copies under way: ask first. */
+static gboolean
+ask_to_stop_copies (CfWindow *self)
+{
+  guint n = cf_evidence_list_count_all_copies ();
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (n == 0 || self->closing_with_copies)
+    return FALSE;
+
+  body = g_strdup_printf (ngettext ("%u file is still being copied into the project. Closing stops the copy, "
+                                    "and the file is not stored.",
+                                    "%u files are still being copied into the project. Closing stops the "
+                                    "copies, and the files are not stored.", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Stop Copying Evidence?"), body));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Copying"), "stop", _("_Stop and Close"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stop_copies_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static gboolean
 cf_window_close_request (GtkWindow *window)
 {
   CfWindow *self = CF_WINDOW (window);
   GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (ask_to_stop_copies (self))
+    return TRUE;
 
   /* What was typed a moment ago is saved; if it cannot be, the editor says
    * why and the window stays. */
