@@ -32,6 +32,12 @@ const char * const *cf_catalogue_item_get_examples          (CfCatalogueItem *se
 const char         *cf_catalogue_item_get_help              (CfCatalogueItem *self);
 const char         *cf_catalogue_item_get_basis             (CfCatalogueItem *self);
 const char         *cf_catalogue_item_get_basis_ref         (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_text_for          (CfCatalogueItem *self,
+                                                             const char      *lang);
+const char         *cf_catalogue_item_get_label_for         (CfCatalogueItem *self,
+                                                             const char      *lang);
+gboolean            cf_catalogue_item_has_language          (CfCatalogueItem *self,
+                                                             const char      *lang);
 
 /* For the loader only: it fills the fields directly. */
 typedef struct
@@ -51,6 +57,8 @@ typedef struct
   GStrv       synonyms;
   GStrv       examples;
   GHashTable *attributes;   /* every XML attribute, ref and number included */
+  GHashTable *texts;        /* language → the Official Journal's text in it; NULL if none */
+  GHashTable *labels;       /* language → label; NULL if none */
   guint       depth;
 } CfCatalogueItemData;
 

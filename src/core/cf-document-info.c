@@ -26,6 +26,8 @@ struct _CfDocumentInfo
   gint64    size;
   char     *sha256;
   gboolean  is_draft;
+  char     *language;
+  gboolean  is_pdfa;
 };
 
 G_DEFINE_FINAL_TYPE (CfDocumentInfo, cf_document_info, G_TYPE_OBJECT)
@@ -48,7 +50,48 @@ static const struct {
   const char *label;
 } kinds[] = {
   { CF_DOCUMENT_KIND_DECLARATION, N_("EU Declaration of Conformity") },
+  { CF_DOCUMENT_KIND_SIMPLIFIED_DECLARATION, N_("Simplified EU Declaration of Conformity") },
+  { CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION, N_("Technical Documentation") },
+  { CF_DOCUMENT_KIND_USER_INFORMATION, N_("Information and Instructions to the User") },
 };
+
+static const struct {
+  const char *id;
+  const char *label;
+} languages[] = {
+  { "en", N_("English") },
+  { "de", N_("German") },
+  { "fr", N_("French") },
+};
+
+/**
+ * cf_document_language_list:
+ *
+ * Returns: (transfer none): the language ids documents can be written in
+ */
+const char * const *
+cf_document_language_list (void)
+{
+  static const char * const ids[] = { "en", "de", "fr", NULL };
+
+  return ids;
+}
+
+gboolean
+cf_document_language_is_known (const char *language)
+{
+  return language != NULL && g_strv_contains (cf_document_language_list (), language);
+}
+
+const char *
+cf_document_language_get_label (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i].id, language) == 0)
+      return _(languages[i].label);
+
+  return language;
+}
 
 static void
 cf_document_info_finalize (GObject *object)
@@ -59,6 +102,7 @@ cf_document_info_finalize (GObject *object)
   g_clear_pointer (&self->created_at, g_free);
   g_clear_pointer (&self->created_by, g_free);
   g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (cf_document_info_parent_class)->finalize (object);
 }
@@ -159,8 +203,36 @@ cf_document_info_new (gint64      id,
   self->size = size;
   self->sha256 = g_strdup (sha256);
   self->is_draft = !!is_draft;
+  self->language = g_strdup ("en");
 
   return self;
+}
+
+/* Set once, by the store, when it reads the document. */
+void
+cf_document_info_set_format (CfDocumentInfo *self,
+                             const char     *language,
+                             gboolean        is_pdfa)
+{
+  g_return_if_fail (CF_IS_DOCUMENT_INFO (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language ? language : "en");
+  self->is_pdfa = !!is_pdfa;
+}
+
+const char *
+cf_document_info_get_language (CfDocumentInfo *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_INFO (self), NULL);
+  return self->language;
+}
+
+gboolean
+cf_document_info_get_is_pdfa (CfDocumentInfo *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT_INFO (self), FALSE);
+  return self->is_pdfa;
 }
 
 gint64
@@ -277,7 +349,10 @@ cf_document_info_dup_file_name (CfDocumentInfo *self,
 const char * const *
 cf_document_kind_list (void)
 {
-  static const char * const list[] = { CF_DOCUMENT_KIND_DECLARATION, NULL };
+  static const char * const list[] = {
+    CF_DOCUMENT_KIND_DECLARATION, CF_DOCUMENT_KIND_SIMPLIFIED_DECLARATION,
+    CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION, CF_DOCUMENT_KIND_USER_INFORMATION, NULL,
+  };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (list) == G_N_ELEMENTS (kinds) + 1);
   return list;

@@ -11,6 +11,14 @@ G_BEGIN_DECLS
 
 /* Document kinds, as stored and as accepted by `conformity-cli generate --kind`. */
 #define CF_DOCUMENT_KIND_DECLARATION "declaration"
+#define CF_DOCUMENT_KIND_SIMPLIFIED_DECLARATION "simplified-declaration"
+#define CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION "technical-documentation"
+#define CF_DOCUMENT_KIND_USER_INFORMATION "user-information"
+
+/* Languages a document can be written in; ids are the CLI's --lang. */
+const char * const *cf_document_language_list      (void);
+gboolean            cf_document_language_is_known  (const char *language);
+const char         *cf_document_language_get_label (const char *language);
 
 #define CF_TYPE_DOCUMENT_INFO (cf_document_info_get_type ())
 
@@ -34,6 +42,11 @@ const char     *cf_document_info_get_created_by (CfDocumentInfo *self);
 gint64          cf_document_info_get_size       (CfDocumentInfo *self);
 const char     *cf_document_info_get_sha256     (CfDocumentInfo *self);
 gboolean        cf_document_info_get_is_draft   (CfDocumentInfo *self);
+const char     *cf_document_info_get_language   (CfDocumentInfo *self);
+gboolean        cf_document_info_get_is_pdfa    (CfDocumentInfo *self);
+void            cf_document_info_set_format     (CfDocumentInfo *self,
+                                                 const char     *language,
+                                                 gboolean        is_pdfa);
 const char     *cf_document_info_get_kind_label (CfDocumentInfo *self);
 char           *cf_document_info_dup_file_name  (CfDocumentInfo *self,
                                                  const char     *product_name);

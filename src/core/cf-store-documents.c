@@ -18,20 +18,24 @@
 #define CHUNK_SIZE (64 * 1024)
 
 #define DOCUMENT_COLUMNS \
-  "id, product_id, kind, version, created_at, created_by, size, sha256, is_draft"
+  "id, product_id, kind, version, created_at, created_by, size, sha256, is_draft, language, is_pdfa"
 
 static CfDocumentInfo *
 document_from_row (sqlite3_stmt *stmt)
 {
-  return cf_document_info_new (sqlite3_column_int64 (stmt, 0),
-                               sqlite3_column_int64 (stmt, 1),
-                               (const char *) sqlite3_column_text (stmt, 2),
-                               sqlite3_column_int (stmt, 3),
-                               (const char *) sqlite3_column_text (stmt, 4),
-                               (const char *) sqlite3_column_text (stmt, 5),
-                               sqlite3_column_int64 (stmt, 6),
-                               (const char *) sqlite3_column_text (stmt, 7),
-                               sqlite3_column_int (stmt, 8) != 0);
+  CfDocumentInfo *info = cf_document_info_new (sqlite3_column_int64 (stmt, 0),
+                                               sqlite3_column_int64 (stmt, 1),
+                                               (const char *) sqlite3_column_text (stmt, 2),
+                                               sqlite3_column_int (stmt, 3),
+                                               (const char *) sqlite3_column_text (stmt, 4),
+                                               (const char *) sqlite3_column_text (stmt, 5),
+                                               sqlite3_column_int64 (stmt, 6),
+                                               (const char *) sqlite3_column_text (stmt, 7),
+                                               sqlite3_column_int (stmt, 8) != 0);
+
+  cf_document_info_set_format (info, (const char *) sqlite3_column_text (stmt, 9),
+                               sqlite3_column_int (stmt, 10) != 0);
+  return info;
 }
 
 static gint
@@ -131,14 +135,18 @@ write_blob (CfStore  *self,
  * Returns: (transfer full): the stored document, or %NULL with @error set
  */
 CfDocumentInfo *
-cf_store_add_document (CfStore     *self,
-                       gint64       product_id,
-                       const char  *kind,
-                       gint         version,
-                       gboolean     is_draft,
-                       GBytes      *content,
-                       GError     **error)
+cf_store_add_document_full (CfStore     *self,
+                            gint64       product_id,
+                            const char  *kind,
+                            gint         version,
+                            gboolean     is_draft,
+                            const char  *language,
+                            gboolean     is_pdfa,
+                            const char  *text,
+                            GBytes      *content,
+                            GError     **error)
 {
+  CfDocumentInfo *info;
   g_autoptr(CfTransaction) tx = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sha256 = NULL;
@@ -155,6 +163,12 @@ cf_store_add_document (CfStore     *self,
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
                    _("“%s” is not a kind of document Conformity generates."), kind);
+      return NULL;
+    }
+  if (!cf_document_language_is_known (language))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
+                   _("“%s” is not a language Conformity writes documents in."), language ? language : "");
       return NULL;
     }
 
@@ -183,8 +197,8 @@ cf_store_add_document (CfStore     *self,
    * in chunks: the same path evidence files of gigabytes will take. */
   stmt = _cf_store_prepare (self,
                             "INSERT INTO document (product_id, kind, version, is_draft, media_type,"
-                            " size, sha256, created_at, created_by, content)"
-                            " VALUES (?, ?, ?, ?, 'application/pdf', ?, ?, ?, ?, zeroblob (?))",
+                            " size, sha256, created_at, created_by, content, language, is_pdfa, text)"
+                            " VALUES (?, ?, ?, ?, 'application/pdf', ?, ?, ?, ?, zeroblob (?), ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -198,6 +212,9 @@ cf_store_add_document (CfStore     *self,
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, self->actor, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, g_bytes_get_size (content));
+  sqlite3_bind_text (stmt, 10, language, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 11, is_pdfa ? 1 : 0);
+  sqlite3_bind_text (stmt, 12, text, -1, SQLITE_TRANSIENT);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -210,7 +227,8 @@ cf_store_add_document (CfStore     *self,
   if (!write_blob (self, id, content, error))
     return NULL;
 
-  detail = g_strdup_printf ("%s v%d%s sha256:%s", kind, version, is_draft ? " (draft)" : "", sha256);
+  detail = g_strdup_printf ("%s v%d (%s%s)%s sha256:%s", kind, version, language, is_pdfa ? ", PDF/A-1b" : "",
+                            is_draft ? " (draft)" : "", sha256);
   if (!_cf_store_audit (self, "document.generate", "product", product_id, detail, error))
     return NULL;
 
@@ -218,8 +236,65 @@ cf_store_add_document (CfStore     *self,
   if (!_cf_transaction_commit (tx, error))
     return NULL;
 
-  return cf_document_info_new (id, product_id, kind, version, now, self->actor,
+  info = cf_document_info_new (id, product_id, kind, version, now, self->actor,
                                g_bytes_get_size (content), sha256, is_draft);
+  cf_document_info_set_format (info, language, is_pdfa);
+  return info;
+}
+
+/**
+ * cf_store_add_document:
+ *
+ * cf_store_add_document_full() for an English document without its text.
+ */
+CfDocumentInfo *
+cf_store_add_document (CfStore     *self,
+                       gint64       product_id,
+                       const char  *kind,
+                       gint         version,
+                       gboolean     is_draft,
+                       GBytes      *content,
+                       GError     **error)
+{
+  return cf_store_add_document_full (self, product_id, kind, version, is_draft, "en", FALSE, NULL, content,
+                                     error);
+}
+
+/**
+ * cf_store_get_document_text:
+ *
+ * Returns: (transfer full) (nullable): the plain text recorded with the
+ *   document when it was generated, for comparing versions; %NULL without
+ *   an error for documents stored without it
+ */
+char *
+cf_store_get_document_text (CfStore  *self,
+                            gint64    document_id,
+                            GError  **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+
+  stmt = _cf_store_prepare (self, "SELECT text FROM document WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                 _("There is no document with id %" PRId64 " in “%s”."), document_id, self->path);
+  else
+    _cf_store_set_error (self, error, rc, _("read the document"));
+
+  return NULL;
 }
 
 /**

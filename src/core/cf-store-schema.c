@@ -310,6 +310,13 @@ static const char * const migrations[] = {
   "  threat_id INTEGER NOT NULL REFERENCES threat (id) ON DELETE CASCADE,"
   "  PRIMARY KEY (evidence_id, threat_id)"
   ") STRICT;",
+
+  /* 4 → 5: documents in more than one language, optionally PDF/A, each
+   * with its plain text so that two versions can be compared. */
+  "ALTER TABLE document ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"
+  "  CHECK (language IN ('en', 'de', 'fr'));"
+  "ALTER TABLE document ADD COLUMN is_pdfa INTEGER NOT NULL DEFAULT 0 CHECK (is_pdfa IN (0, 1));"
+  "ALTER TABLE document ADD COLUMN text TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION);

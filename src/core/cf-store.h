@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 4
+#define CF_STORE_SCHEMA_VERSION 5
 
 /* Evidence files larger than this are refused unless the limit is raised. */
 #define CF_STORE_DEFAULT_EVIDENCE_LIMIT (G_GUINT64_CONSTANT (1) << 30)
@@ -95,6 +95,19 @@ gboolean           cf_store_set_declaration_info  (CfStore         *self,
 gint               cf_store_next_document_version (CfStore         *self,
                                                    gint64           product_id,
                                                    const char      *kind,
+                                                   GError         **error);
+CfDocumentInfo    *cf_store_add_document_full     (CfStore         *self,
+                                                   gint64           product_id,
+                                                   const char      *kind,
+                                                   gint             version,
+                                                   gboolean         is_draft,
+                                                   const char      *language,
+                                                   gboolean         is_pdfa,
+                                                   const char      *text,
+                                                   GBytes          *content,
+                                                   GError         **error);
+char              *cf_store_get_document_text     (CfStore         *self,
+                                                   gint64           document_id,
                                                    GError         **error);
 CfDocumentInfo    *cf_store_add_document          (CfStore         *self,
                                                    gint64           product_id,
