@@ -14,6 +14,28 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfGenerator, cf_generator, CF, GENERATOR, GObject)
 
+/* How a document is produced; zeroed means English, plain PDF. */
+typedef struct
+{
+  const char *language;   /* "en", "de", "fr"; NULL: "en" */
+  gboolean    pdfa;       /* PDF/A-1b, for archiving */
+} CfGenerateOptions;
+
+gboolean        cf_generator_can_generate   (const char           *kind);
+CfDocumentInfo *cf_generator_generate_with  (CfGenerator          *self,
+                                             gint64                product_id,
+                                             const char           *kind,
+                                             const CfGenerateOptions *options,
+                                             GCancellable         *cancellable,
+                                             GError              **error);
+void            cf_generator_generate_with_async (CfGenerator     *self,
+                                                  gint64           product_id,
+                                                  const char      *kind,
+                                                  const CfGenerateOptions *options,
+                                                  GCancellable    *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer         user_data);
+
 CfGenerator    *cf_generator_new            (CfStore              *store,
                                              CfCatalogue          *catalogue);
 CfDocumentInfo *cf_generator_generate       (CfGenerator          *self,
