@@ -15,6 +15,7 @@
 #include "cf-error.h"
 #include "cf-generator.h"
 #include "cf-product-status.h"
+#include "cf-text-diff.h"
 #include "cf-cli-private.h"
 
 /* The kinds `generate --kind` accepts, for messages and --help. */
@@ -42,6 +43,8 @@ print_document (CfDocumentInfo *document)
   cf_cli_table_add_pair (table, _("Version"), version);
   cf_cli_table_add_pair (table, _("Draft"),
                          cf_document_info_get_is_draft (document) ? _("yes") : _("no"));
+  cf_cli_table_add_pair (table, _("Language"), cf_document_language_get_label (cf_document_info_get_language (document)));
+  cf_cli_table_add_pair (table, _("PDF/A-1b"), cf_document_info_get_is_pdfa (document) ? _("yes") : _("no"));
   cf_cli_table_add_pair (table, _("Created"), cf_document_info_get_created_at (document));
   cf_cli_table_add_pair (table, _("Created by"), cf_document_info_get_created_by (document));
   cf_cli_table_add_pair (table, _("Size"), size_text);
@@ -85,12 +88,18 @@ cf_cli_generate (CfCliContext        *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *lang = NULL;
   g_autofree char *kinds = dup_kind_list ();
   g_autofree char *description = NULL;
   gboolean json = FALSE;
+  gboolean pdfa = FALSE;
+  CfGenerateOptions options = { NULL, FALSE };
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_FILENAME, &kind, N_("The kind of document (required; see below)"),
       N_("KIND") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("The document’s language: en (default), de or fr"),
+      N_("LANG") },
+    { "pdfa", 0, 0, G_OPTION_ARG_NONE, &pdfa, N_("Produce PDF/A-1b, for archiving (see docs/PDF.md)"), NULL },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Also write the PDF to this file"), N_("FILE") },
     CF_CLI_JSON_ENTRY (json),
     G_OPTION_ENTRY_NULL
@@ -107,8 +116,12 @@ cf_cli_generate (CfCliContext        *ctx,
                                    "\n"
                                    "Kinds: %s\n"
                                    "\n"
+                                   "The language is that of the document, whatever the "
+                                   "language of the command line; the regulation’s fixed statements "
+                                   "are in its official wording for that language.\n"
+                                   "\n"
                                    "Example:\n"
-                                   "  %s generate 1 --kind declaration --out declaration.pdf\n"),
+                                   "  %s generate 1 --kind declaration --lang de --out erklaerung.pdf\n"),
                                  kinds, CF_CLI_NAME);
 
   if (!cf_cli_parse_command (command, _("ID"), description, entries, NULL, &argc, &argv, &status))
@@ -131,6 +144,16 @@ cf_cli_generate (CfCliContext        *ctx,
                                  shown, kinds);
     }
 
+  if (lang != NULL && !cf_document_language_is_known (lang))
+    {
+      g_autofree char *shown = g_utf8_make_valid (lang, -1);
+
+      return cf_cli_usage_error (command->path, _("“%s” is not a language Conformity writes documents in "
+                                                  "(known: en, de, fr)."), shown);
+    }
+  options.language = lang;
+  options.pdfa = pdfa;
+
   /* Before generating: a bad --out must leave nothing stored. */
   if (out != NULL && !cf_cli_check_output_file (out, &error))
     return cf_cli_report (command->path, error);
@@ -149,7 +172,7 @@ cf_cli_generate (CfCliContext        *ctx,
     return cf_cli_report (command->path, error);
 
   generator = cf_generator_new (store, catalogue);
-  document = cf_generator_generate (generator, id, kind, NULL, &error);
+  document = cf_generator_generate_with (generator, id, kind, &options, NULL, &error);
   if (document == NULL)
     return cf_cli_report (command->path, error);
 
@@ -375,6 +398,126 @@ cf_cli_document_save (CfCliContext        *ctx,
   file = g_file_new_for_path (out);
   if (!cf_store_save_document (store, id, file, NULL, &error))
     return cf_cli_report (command->path, error);
+
+  return CF_CLI_EXIT_OK;
+}
+
+/* The version of the same kind just before @document, or NULL. */
+static CfDocumentInfo *
+find_previous (CfStore         *store,
+               CfDocumentInfo  *document,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  CfDocumentInfo *previous = NULL;
+
+  documents = cf_store_list_documents (store, cf_document_info_get_product_id (document), error);
+  if (documents == NULL)
+    return NULL;
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CfDocumentInfo *other = g_ptr_array_index (documents, i);
+
+      if (g_strcmp0 (cf_document_info_get_kind (other), cf_document_info_get_kind (document)) == 0 &&
+          cf_document_info_get_version (other) < cf_document_info_get_version (document) &&
+          (previous == NULL || cf_document_info_get_version (other) > cf_document_info_get_version (previous)))
+        previous = other;
+    }
+
+  if (previous == NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                   _("Document %" PRId64 " is the first version of its kind: there is nothing before it to "
+                     "compare with."),
+                   cf_document_info_get_id (document));
+      return NULL;
+    }
+
+  return g_object_ref (previous);
+}
+
+static char *
+label_for (CfDocumentInfo *document)
+{
+  return g_strdup_printf ("%s v%d (%s, %s)", cf_document_info_get_kind (document),
+                          cf_document_info_get_version (document), cf_document_info_get_language (document),
+                          cf_document_info_get_created_at (document));
+}
+
+int
+cf_cli_document_diff (CfCliContext        *ctx,
+                      const CfCliCommand  *command,
+                      int                  argc,
+                      char               **argv)
+{
+  g_autoptr(CfDocumentInfo) newer = NULL;
+  g_autoptr(CfDocumentInfo) older = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *old_label = NULL;
+  g_autofree char *new_label = NULL;
+  g_autofree char *diff = NULL;
+  g_autofree char *description = NULL;
+  const GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  CfStore *store;
+  gint64 id, other_id = 0;
+  int status;
+
+  description = g_strdup_printf (_("Shows how the text of a stored document differs from another version "
+                                   "(by default, the version of the same kind just before it), as a "
+                                   "unified diff. Prints nothing when the texts are the same.\n"
+                                   "\n"
+                                   "Example:\n"
+                                   "  %s document diff 7\n"
+                                   "  %s document diff 7 3\n"),
+                                 CF_CLI_NAME, CF_CLI_NAME);
+
+  if (!cf_cli_parse_command (command, _("DOCUMENT_ID [OTHER_DOCUMENT_ID]"), description, entries, NULL,
+                             &argc, &argv, &status))
+    return status;
+
+  if (!cf_cli_check_arguments (argc, argv, 1, 2, _("Which document? Give its id."), &error) ||
+      !cf_cli_parse_id (argv[1], &id, &error) ||
+      (argc > 2 && !cf_cli_parse_id (argv[2], &other_id, &error)))
+    return cf_cli_report (command->path, error);
+
+  newer = load_document (ctx, id, &store, &error);
+  if (newer == NULL)
+    return cf_cli_report (command->path, error);
+
+  older = other_id != 0 ? cf_store_get_document (store, other_id, &error) : find_previous (store, newer, &error);
+  if (older == NULL)
+    return cf_cli_report (command->path, error);
+
+  /* Compare in the order they were made, whichever was named first. */
+  if (cf_document_info_get_id (older) > cf_document_info_get_id (newer))
+    {
+      CfDocumentInfo *swap = older;
+
+      older = newer;
+      newer = swap;
+    }
+
+  old_text = cf_store_get_document_text (store, cf_document_info_get_id (older), &error);
+  if (error == NULL)
+    new_text = cf_store_get_document_text (store, cf_document_info_get_id (newer), &error);
+  if (error != NULL)
+    return cf_cli_report (command->path, error);
+  if (old_text == NULL || new_text == NULL)
+    {
+      g_set_error (&error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                   _("Document %" PRId64 " was stored before Conformity kept the text of documents, so it "
+                     "cannot be compared."),
+                   cf_document_info_get_id (old_text == NULL ? older : newer));
+      return cf_cli_report (command->path, error);
+    }
+
+  old_label = label_for (older);
+  new_label = label_for (newer);
+  diff = cf_text_diff_unified (old_text, new_text, old_label, new_label, 3);
+  cf_cli_print ("%s", diff);
 
   return CF_CLI_EXIT_OK;
 }

@@ -166,6 +166,9 @@ cf_cli_json_add_document (JsonBuilder    *builder,
   cf_cli_json_add_string (builder, "sha256", cf_document_info_get_sha256 (document));
   json_builder_set_member_name (builder, "is_draft");
   json_builder_add_boolean_value (builder, cf_document_info_get_is_draft (document));
+  cf_cli_json_add_string (builder, "language", cf_document_info_get_language (document));
+  json_builder_set_member_name (builder, "pdfa");
+  json_builder_add_boolean_value (builder, cf_document_info_get_is_pdfa (document));
   json_builder_end_object (builder);
 }
 

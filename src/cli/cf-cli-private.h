@@ -268,6 +268,7 @@ CfCliRun cf_cli_generate;
 CfCliRun cf_cli_documents;
 CfCliRun cf_cli_document_show;
 CfCliRun cf_cli_document_save;
+CfCliRun cf_cli_document_diff;
 CfCliRun cf_cli_audit;
 CfCliRun cf_cli_catalogue;
 

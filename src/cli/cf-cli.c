@@ -94,6 +94,8 @@ static const CfCliCommand commands[] = {
     cf_cli_document_show },
   { "document save", N_("Write a stored document to a file"),
     cf_cli_document_save },
+  { "document diff", N_("Show how a stored document’s text differs from another version"),
+    cf_cli_document_diff },
   { "audit", N_("Show the audit log: who changed what, and when"),
     cf_cli_audit },
   { "catalogue", N_("Show the sections and items of the regulation’s catalogue"),
