@@ -500,6 +500,11 @@ static const struct {
                        "--signatory-name --signatory-function "
                        "module-a module-b+c module-h eucc" },
   { "declaration show", "--json ID" },
+  { "user-info set", "--security-contact --cvd-policy-url --security-environment --known-risks "
+                    "--declaration-url --support-type --secure-use --data-security-changes "
+                    "--update-installation --decommissioning --auto-update-opt-out --integration "
+                    "--sbom-url EMAIL|URL ID" },
+  { "user-info show", "--json ID" },
   { "generate", "--kind --out --json declaration" },
   { "documents", "--json ID" },
   { "document show", "--json" },
@@ -543,7 +548,7 @@ test_help_commands (Fixture       *f,
                     gconstpointer  data)
 {
   const char *groups[] = { "manufacturer", "product", "scope", "classify", "assess", "threat",
-                           "evidence", "declaration", "document" };
+                           "evidence", "declaration", "user-info", "document" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -989,6 +994,164 @@ test_declaration_refused (Fixture       *f,
   g_assert_cmpstr (member_string (shown, "procedure"), ==, "module-a");
   g_assert_true (member_is_null (shown, "place_of_issue"));
   g_assert_true (member_is_null (shown, "notified_body_number"));
+}
+
+/* Information for users */
+
+static const char * const user_info_keys[] = {
+  "security_contact", "cvd_policy_url", "security_environment", "known_risks", "declaration_url",
+  "support_type", "secure_use", "data_security_changes", "update_installation", "decommissioning",
+  "auto_update_opt_out", "integration", "sbom_url",
+};
+
+static void
+test_user_info_round_trip (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autoptr(JsonNode) empty = run_json (f, "user-info", "show", id, NULL);
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autoptr(JsonNode) audit = NULL;
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) more = NULL;
+  g_autoptr(Result) text = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonArray *entries;
+  JsonNode *last;
+  guint i = 0;
+
+  /* Nothing entered yet: every member there, null. */
+  members = json_object_get_members (json_node_get_object (empty));
+  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (user_info_keys) + 2);
+  g_assert_cmpstr (members->data, ==, "product_id");
+  for (GList *l = members->next; l->next != NULL; l = l->next, i++)
+    g_assert_cmpstr (l->data, ==, user_info_keys[i]);
+  g_assert_cmpstr (g_list_last (members)->data, ==, "updated_at");
+  g_assert_cmpint (member_int (empty, "product_id"), ==, g_ascii_strtoll (id, NULL, 10));
+  for (i = 0; i < G_N_ELEMENTS (user_info_keys); i++)
+    g_assert_true (member_is_null (empty, user_info_keys[i]));
+  g_assert_true (member_is_null (empty, "updated_at"));
+
+  set = run (f, "user-info", "set", id,
+             "--security-contact", "  https://zaklad.example.pl/zgłoś  ",
+             "--cvd-policy-url", "https://zaklad.example.pl/cvd",
+             "--decommissioning", "Przytrzymaj przycisk 10 s.\nDane znikną.",
+             NULL);
+  assert_ok (set);
+  g_assert_cmpstr (set->out, ==, "");
+  g_assert_cmpstr (set->err, ==, "");
+
+  first = run_json (f, "user-info", "show", id, NULL);
+  g_assert_cmpstr (member_string (first, "security_contact"), ==,
+                   "https://zaklad.example.pl/zgłoś");
+  g_assert_cmpstr (member_string (first, "cvd_policy_url"), ==, "https://zaklad.example.pl/cvd");
+  g_assert_cmpstr (member_string (first, "decommissioning"), ==,
+                   "Przytrzymaj przycisk 10 s.\nDane znikną.");
+  g_assert_true (member_is_null (first, "sbom_url"));
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$",
+                                       member_string (first, "updated_at"), 0, 0));
+
+  /* Options not given keep their value; an empty one clears its field. */
+  more = run (f, "user-info", "set", id, "--security-contact", "psirt@zaklad.example.pl",
+              "--cvd-policy-url", "", NULL);
+  assert_ok (more);
+  second = run_json (f, "user-info", "show", id, NULL);
+  g_assert_cmpstr (member_string (second, "security_contact"), ==, "psirt@zaklad.example.pl");
+  g_assert_true (member_is_null (second, "cvd_policy_url"));
+  g_assert_cmpstr (member_string (second, "decommissioning"), ==,
+                   "Przytrzymaj przycisk 10 s.\nDane znikną.");
+
+  audit = run_json (f, "audit", NULL);
+  entries = json_node_get_array (audit);
+  last = json_array_get_element (entries, json_array_get_length (entries) - 1);
+  g_assert_cmpstr (member_string (last, "action"), ==, "user-information.update");
+  g_assert_cmpstr (member_string (last, "actor"), ==, ACTOR);
+  g_assert_cmpstr (member_string (last, "detail"), ==, "security-contact, cvd-policy-url");
+
+  /* Text: one labelled line per field, a dash for what is empty. */
+  text = run (f, "user-info", "show", id, NULL);
+  assert_ok (text);
+  g_assert_true (g_regex_match_simple ("^Product: +Smart Thermostat", text->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Single point of contact for vulnerability reports:\n"
+                                       " +psirt@zaklad\\.example\\.pl$",
+                                       text->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^ +Dane znikną\\.$", text->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Where users can access the software bill of materials "
+                                       "\\(if made available\\):\n +—$",
+                                       text->out, G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_user_info_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(Result) no_database_show = run (f, "user-info", "show", "1", NULL);
+  g_autoptr(Result) no_database_set = run (f, "user-info", "set", "1", "--sbom-url",
+                                           "https://example.com/sbom", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *too_long = g_strnfill (8001, 'x');
+  g_autoptr(Result) ok = NULL;
+  g_autoptr(Result) nothing = NULL;
+  g_autoptr(Result) bad_contact = NULL;
+  g_autoptr(Result) bad_url = NULL;
+  g_autoptr(Result) long_text = NULL;
+  g_autoptr(Result) missing = NULL;
+  g_autoptr(Result) missing_show = NULL;
+  g_autoptr(Result) bad_id = NULL;
+  g_autoptr(Result) unknown_option = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  /* Reading or recording, no database is created for a product that
+   * cannot exist. */
+  assert_refused (no_database_show, 1, "no product with id 1");
+  assert_refused (no_database_set, 1, "no product with id 1");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  id = add_product (f);
+  ok = run (f, "user-info", "set", id, "--sbom-url", "https://example.com/sbom", NULL);
+  assert_ok (ok);
+
+  nothing = run (f, "user-info", "set", id, NULL);
+  assert_refused (nothing, 2, "--security-contact");
+  bad_contact = run (f, "user-info", "set", id, "--security-contact", "call +48 42 000 00 00",
+                     "--support-type", "Updates.", NULL);
+  assert_refused (bad_contact, 1, "Single point of contact for vulnerability reports");
+  bad_url = run (f, "user-info", "set", id, "--declaration-url", "example.com/doc", NULL);
+  assert_refused (bad_url, 1, "Internet address of the EU declaration of conformity");
+  long_text = run (f, "user-info", "set", id, "--known-risks", too_long, NULL);
+  assert_refused (long_text, 1, "at most 8000 characters");
+  missing = run (f, "user-info", "set", "999", "--support-type", "Updates.", NULL);
+  assert_refused (missing, 1, "999");
+  missing_show = run (f, "user-info", "show", "999", NULL);
+  assert_refused (missing_show, 1, "999");
+  bad_id = run (f, "user-info", "show", "one", NULL);
+  assert_refused (bad_id, 2, "one");
+  unknown_option = run (f, "user-info", "set", id, "--frobnicate", "x", NULL);
+  assert_refused (unknown_option, 2, "--frobnicate");
+
+  /* Nothing of the refused commands was stored. */
+  shown = run_json (f, "user-info", "show", id, NULL);
+  g_assert_cmpstr (member_string (shown, "sbom_url"), ==, "https://example.com/sbom");
+  g_assert_true (member_is_null (shown, "security_contact"));
+  g_assert_true (member_is_null (shown, "support_type"));
+  g_assert_true (member_is_null (shown, "known_risks"));
+}
+
+static void
+test_user_info_example (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = run_id (f, "product", "add-example", NULL);
+  g_autoptr(JsonNode) shown = run_json (f, "user-info", "show", id, NULL);
+
+  g_assert_cmpstr (member_string (shown, "security_contact"), ==, "security@example.com");
+  g_assert_cmpstr (member_string (shown, "cvd_policy_url"), ==, "https://example.com/security/cvd");
+  g_assert_cmpstr (member_string (shown, "declaration_url"), ==,
+                   "https://example.com/st-200/declaration");
+  for (guint i = 0; i < G_N_ELEMENTS (user_info_keys); i++)
+    g_assert_false (member_is_null (shown, user_info_keys[i]));
 }
 
 /* Documents */
@@ -3580,6 +3743,9 @@ main (int    argc,
   ADD ("/cli/product/add-example", test_product_example);
   ADD ("/cli/declaration/readiness", test_declaration_readiness);
   ADD ("/cli/declaration/refused", test_declaration_refused);
+  ADD ("/cli/user-info/round-trip", test_user_info_round_trip);
+  ADD ("/cli/user-info/refused", test_user_info_refused);
+  ADD ("/cli/user-info/example", test_user_info_example);
   ADD ("/cli/generate/declaration", test_generate_declaration);
   ADD ("/cli/generate/json", test_generate_json);
   ADD ("/cli/generate/refused", test_generate_refused);

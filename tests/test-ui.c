@@ -13,6 +13,8 @@
 
 #include "cf-application.h"
 #include "cf-assessment-wizard.h"
+#include "cf-document-compare.h"
+#include "cf-generator.h"
 #include "cf-product-status.h"
 #include "cf-scope.h"
 #include "cf-document-row.h"
@@ -22,6 +24,7 @@
 #include "cf-requirement-assessment.h"
 #include "cf-store.h"
 #include "cf-text-row.h"
+#include "cf-user-information.h"
 #include "cf-window.h"
 
 typedef struct
@@ -873,6 +876,12 @@ test_evidence_size_limit (Fixture       *f,
 }
 
 static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
+}
+
+static gboolean
 copying (gpointer data)
 {
   return cf_evidence_list_count_all_copies () > 0;
@@ -932,8 +941,7 @@ test_close_during_copy (Fixture       *f,
   spin_until (message_dialog_is_open, NULL, "closing asks again");
   respond (find_message_dialog (), "_Stop and Close");
   spin_until (message_dialog_is_closed, NULL, "the question goes away");
-  spin_briefly ();
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 0);
+  spin_until (no_windows, f->app, "the window closes");
 }
 
 static gboolean
@@ -973,6 +981,452 @@ test_generate_declaration (Fixture       *f,
   g_assert_cmpuint (documents->len, ==, 1);
   g_assert_true (has_label (GTK_WIDGET (page),
                             cf_document_info_get_sha256 (g_ptr_array_index (documents, 0))));
+}
+
+/* Documents: languages, other kinds, comparing versions */
+
+/* Writes @widget to $CF_SCREENSHOT_DIR/@name.png, when that is set, to look at. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("CF_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  /* A widget not drawn yet gives nothing: let it draw. */
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      spin_briefly ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Scrolls the page to its end, where the documents are, to look at them. */
+static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (page);
+  GtkAdjustment *adjustment;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  spin_briefly ();
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+collect_toast_cb (CfProductPage *page,
+                  AdwToast      *toast,
+                  GPtrArray     *toasts)
+{
+  g_ptr_array_add (toasts, g_object_ref (toast));
+}
+
+/* The page's document rows, top to bottom: newest first. */
+static void
+collect_document_rows (GtkWidget *root,
+                       GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (CF_IS_DOCUMENT_ROW (child))
+      g_ptr_array_add (rows, child);
+    else
+      collect_document_rows (child, rows);
+}
+
+/* The menu item (a "modelbutton") showing @text, in @root. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        {
+          for (GtkWidget *up = child; up != NULL; up = gtk_widget_get_parent (up))
+            if (g_str_equal (gtk_widget_get_css_name (up), "modelbutton"))
+              return up;
+        }
+      found = find_menu_item (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static CfDocumentCompare *
+find_compare (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_DOCUMENT_COMPARE (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CF_DOCUMENT_COMPARE (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+compare_is_open (gpointer data)
+{
+  return find_compare () != NULL;
+}
+
+static gboolean
+compare_is_closed (gpointer data)
+{
+  return find_compare () == NULL;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Whether some line of @text starts with @prefix and contains @needle. */
+static gboolean
+has_line (const char *text,
+          const char *prefix,
+          const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], needle) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+generate_and_wait (CfProductPage *page,
+                   const char    *action)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
+  g_assert_true (cf_product_page_get_generating (page));
+  spin_until (not_generating, page, "the document is generated");
+  spin_briefly ();
+}
+
+static void
+test_compare_versions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  CfProductPage *page = cf_window_get_product_page (f->window);
+  CfDocumentRow *newer, *older;
+  CfDocumentCompare *dialog;
+  CfRecordEditor *editor;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
+  spin_briefly ();
+  g_signal_connect (page, "add-toast", G_CALLBACK (collect_toast_cb), toasts);
+
+  generate_and_wait (page, "product.generate");
+
+  /* A new release of the product, then its declaration again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "product.edit", NULL);
+  spin_until (editor_is_open, NULL, "the product form opens");
+  editor = find_editor ();
+  type_into (editor, "version", "2.5.0");
+  click (cf_record_editor_get_save_button (editor));
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  spin_briefly ();
+
+  generate_and_wait (page, "product.generate");
+  g_signal_handlers_disconnect_by_func (page, collect_toast_cb, toasts);
+
+  /* Each toast names the document, its version and its language. */
+  g_assert_cmpuint (toasts->len, ==, 2);
+  g_assert_cmpstr (adw_toast_get_title (g_ptr_array_index (toasts, 1)), ==,
+                   "Declaration version 2 (English) of “Example Smart Thermostat ST-200” stored");
+
+  collect_document_rows (GTK_WIDGET (page), rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  newer = g_ptr_array_index (rows, 0);
+  older = g_ptr_array_index (rows, 1);
+  g_assert_cmpint (cf_document_info_get_version (cf_document_row_get_document (newer)), ==, 2);
+  g_assert_cmpint (cf_document_info_get_version (cf_document_row_get_document (older)), ==, 1);
+
+  /* Only the second version has one before it to be compared with. */
+  g_assert_true (gtk_widget_is_sensitive (cf_document_row_get_compare_button (newer)));
+  g_assert_false (gtk_widget_is_sensitive (cf_document_row_get_compare_button (older)));
+  if (g_getenv ("CF_SCREENSHOT_DIR") != NULL)
+    {
+      gint64 toasts_gone = g_get_monotonic_time () + 12 * G_USEC_PER_SEC;
+
+      /* The toasts would hide the list: they go after five seconds each. */
+      while (g_get_monotonic_time () < toasts_gone)
+        spin_briefly ();
+      scroll_to_end (GTK_WIDGET (page));
+      screenshot (GTK_WIDGET (f->window), "documents-list");
+    }
+
+  click (cf_document_row_get_compare_button (newer));
+  spin_until (compare_is_open, NULL, "the comparison opens");
+  dialog = find_compare ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_cmpint (cf_document_info_get_version (cf_document_compare_get_earlier (dialog)), ==, 1);
+
+  /* The old version's lines removed, the new one's added, readable without colour. */
+  text = cf_document_compare_dup_text (dialog);
+  g_assert_true (has_line (text, "- ", "2.4.1"));
+  g_assert_true (has_line (text, "+ ", "2.5.0"));
+  g_assert_false (has_line (text, "+ ", "2.4.1"));
+  g_assert_nonnull (strstr (cf_document_compare_get_summary (dialog), "added"));
+  spin_until (widget_is_mapped, dialog, "the comparison is shown");
+  screenshot (GTK_WIDGET (dialog), "compare-versions");
+
+  /* Escape closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  spin_until (compare_is_closed, NULL, "the comparison closes");
+
+  /* The first version has nothing to be compared with: the action says so. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "product.compare-document", "x",
+                              cf_document_info_get_id (cf_document_row_get_document (older)));
+  spin_briefly ();
+  g_assert_null (find_compare ());
+}
+
+static void
+test_document_language (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *language = NULL;
+  CfProductPage *page = cf_window_get_product_page (f->window);
+  CfDocumentInfo *document;
+  gboolean pdfa;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
+  spin_briefly ();
+  id = cf_window_get_selected_product_id (f->window);
+
+  g_object_get (page, "document-language", &language, "pdfa", &pdfa, NULL);
+  g_assert_cmpstr (language, ==, "en");
+  g_assert_false (pdfa);
+  g_assert_true (has_label (GTK_WIDGET (page), "Documents are generated in English."));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "product.document-language", "s", "de");
+  gtk_widget_activate_action (GTK_WIDGET (page), "product.pdfa", NULL);
+  g_clear_pointer (&language, g_free);
+  g_object_get (page, "document-language", &language, "pdfa", &pdfa, NULL);
+  g_assert_cmpstr (language, ==, "de");
+  g_assert_true (pdfa);
+  g_assert_true (has_label (GTK_WIDGET (page), "Documents are generated in German, as PDF/A-1b"));
+
+  /* Ctrl+G generates the declaration in the chosen language. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.generate", NULL);
+  g_assert_true (cf_product_page_get_generating (page));
+  spin_until (not_generating, page, "the declaration is generated");
+  spin_briefly ();
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  documents = cf_store_list_documents (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  document = g_ptr_array_index (documents, 0);
+  g_assert_cmpstr (cf_document_info_get_kind (document), ==, CF_DOCUMENT_KIND_DECLARATION);
+  g_assert_cmpstr (cf_document_info_get_language (document), ==, "de");
+  g_assert_true (cf_document_info_get_is_pdfa (document));
+
+  g_assert_true (has_label (GTK_WIDGET (page), "German"));
+  g_assert_true (has_label (GTK_WIDGET (page), "PDF/A-1b"));
+
+  /* The other kinds follow the same choice, once the generator builds them. */
+  if (cf_generator_can_generate (CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION))
+    {
+      g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) after = NULL;
+
+      g_signal_connect (page, "add-toast", G_CALLBACK (collect_toast_cb), toasts);
+      gtk_widget_activate_action (GTK_WIDGET (page), "product.generate-technical-documentation", NULL);
+      g_assert_true (has_label (GTK_WIDGET (page), "Generating the technical documentation…"));
+      spin_until (not_generating, page, "the technical documentation is generated");
+      spin_briefly ();
+      g_signal_handlers_disconnect_by_func (page, collect_toast_cb, toasts);
+
+      after = cf_store_list_documents (store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (after->len, ==, 2);
+      document = g_ptr_array_index (after, 0);
+      g_assert_cmpstr (cf_document_info_get_kind (document), ==, CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION);
+      g_assert_cmpstr (cf_document_info_get_language (document), ==, "de");
+      g_assert_true (has_label (GTK_WIDGET (page), "Technical Documentation, version 1"));
+      g_assert_cmpuint (toasts->len, ==, 1);
+      g_assert_true (g_str_has_prefix (adw_toast_get_title (g_ptr_array_index (toasts, 0)),
+                                       "Technical documentation version 1 (German) of "));
+    }
+}
+
+/* The product page says how much of Annex II is still unwritten, and its
+ * arrow opens the form; what is saved there is counted at once. */
+static void
+test_user_information_summary (Fixture       *f,
+                               gconstpointer  data)
+{
+  CfProductPage *page = cf_window_get_product_page (f->window);
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfUserInformation) stored = NULL;
+  GtkWidget *row, *arrow;
+  CfRecordEditor *editor;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  spin_until (editor_is_open, NULL, "the New Product form opens");
+  editor = find_editor ();
+  type_into (editor, "name", "Router");
+  type_into (editor, "model", "R-1");
+  type_into (editor, "version", "1.0");
+  click (cf_record_editor_get_save_button (editor));
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  spin_briefly ();
+  id = cf_window_get_selected_product_id (f->window);
+  g_assert_cmpint (id, >, 0);
+
+  row = find_named (GTK_WIDGET (page), "user-information");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "13 of 13 points not written yet");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Single point of contact for vulnerability reports"));
+
+  arrow = find_named (row, "edit-user-information");
+  g_assert_true (GTK_IS_BUTTON (arrow));
+  click (arrow);
+  spin_until (editor_is_open, NULL, "the Information for Users form opens");
+  editor = find_editor ();
+  type_into (editor, "security-contact", "psirt@example.org");
+  click (cf_record_editor_get_save_button (editor));
+  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  spin_briefly ();
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "12 of 13 points not written yet");
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                         "Single point of contact for vulnerability reports"));
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  stored = cf_store_get_user_information (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_record_get_field (CF_RECORD (stored), "security-contact"), ==, "psirt@example.org");
+}
+
+static void
+test_other_documents_menu (Fixture       *f,
+                           gconstpointer  data)
+{
+  CfProductPage *page = cf_window_get_product_page (f->window);
+  const char * const *kinds = cf_document_kind_list ();
+  g_autofree char *language = NULL;
+  GtkWidget *button, *popover, *item;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
+  spin_briefly ();
+
+  button = find_named (GTK_WIDGET (page), "other-documents");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+
+  /* Xvfb without a window manager has no monitor to place a popover on
+   * (GDK warns), so the menu is opened only to be looked at. */
+  if (g_getenv ("CF_SCREENSHOT_DIR") != NULL)
+    {
+      GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+      scroll_to_end (GTK_WIDGET (page));
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      spin_until (widget_is_mapped, popover, "the menu opens");
+      screenshot (popover, "other-documents-menu");
+      screenshot (GTK_WIDGET (f->window), "other-documents-window");
+      gtk_widget_activate_action (GTK_WIDGET (page), "product.pdfa", NULL);
+      screenshot (popover, "other-documents-menu-pdfa");
+      gtk_widget_activate_action (GTK_WIDGET (page), "product.pdfa", NULL);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      g_log_set_always_fatal (fatal);
+    }
+
+  /* Every other kind is listed, usable only once the generator builds it. */
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      if (g_str_equal (kinds[i], CF_DOCUMENT_KIND_DECLARATION))
+        continue;
+
+      item = find_menu_item (popover, cf_document_kind_get_label (kinds[i]));
+      g_assert_nonnull (item);
+      g_assert_cmpint (gtk_widget_is_sensitive (item), ==, cf_generator_can_generate (kinds[i]));
+    }
+  g_assert_false (cf_generator_can_generate ("no-such-kind"));
+
+  /* The languages by their own names; choosing one changes the page's. */
+  g_assert_nonnull (find_menu_item (popover, "English"));
+  g_assert_nonnull (find_menu_item (popover, "Français"));
+  item = find_menu_item (popover, "Deutsch");
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  spin_briefly ();
+  g_object_get (page, "document-language", &language, NULL);
+  g_assert_cmpstr (language, ==, "de");
+
+  /* Each kind the generator builds can be generated from the menu, with
+   * Cancel offered (a quick one may be stored before it takes effect). */
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autofree char *action = g_strconcat ("product.generate-", kinds[i], NULL);
+
+      if (g_str_equal (kinds[i], CF_DOCUMENT_KIND_DECLARATION) || !cf_generator_can_generate (kinds[i]))
+        continue;
+
+      gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
+      g_assert_true (cf_product_page_get_generating (page));
+      /* Nothing else can start meanwhile. */
+      g_assert_false (gtk_widget_is_sensitive (find_menu_item (popover, cf_document_kind_get_label (kinds[i]))));
+      if (g_getenv ("CF_SCREENSHOT_DIR") != NULL)
+        {
+          g_autofree char *name = g_strconcat ("generating-", kinds[i], NULL);
+
+          screenshot (GTK_WIDGET (f->window), name);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (page), "product.cancel-generation", NULL);
+      spin_until (not_generating, page, "the generation stops");
+    }
 }
 
 static void
@@ -1053,6 +1507,10 @@ main (int    argc,
   ADD ("/ui/evidence/close-during-copy", test_close_during_copy);
   ADD ("/ui/readiness/expired-evidence", test_expired_evidence_jump);
   ADD ("/ui/window/evidence-size-limit", test_evidence_size_limit);
+  ADD ("/ui/documents/compare-versions", test_compare_versions);
+  ADD ("/ui/documents/language", test_document_language);
+  ADD ("/ui/documents/other-documents-menu", test_other_documents_menu);
+  ADD ("/ui/product/user-information-summary", test_user_information_summary);
 #undef ADD
 
   status = g_test_run ();

@@ -15,8 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfDocumentRow, cf_document_row, CF, DOCUMENT_ROW, GtkListBoxRow)
 
-GtkWidget      *cf_document_row_new          (CfDocumentInfo *document);
-CfDocumentInfo *cf_document_row_get_document (CfDocumentRow  *self);
-char           *cf_format_timestamp          (const char     *iso8601);
+GtkWidget      *cf_document_row_new                (CfDocumentInfo *document);
+CfDocumentInfo *cf_document_row_get_document       (CfDocumentRow  *self);
+void            cf_document_row_set_comparable     (CfDocumentRow  *self,
+                                                    gboolean        comparable);
+GtkWidget      *cf_document_row_get_compare_button (CfDocumentRow  *self);
+char           *cf_format_timestamp                (const char     *iso8601);
 
 G_END_DECLS

@@ -13,10 +13,12 @@
 
 #include "cf-assessment-wizard.h"
 #include "cf-declaration.h"
+#include "cf-document-compare.h"
 #include "cf-document-row.h"
 #include "cf-product-status.h"
 #include "cf-product-page.h"
 #include "cf-record-editor.h"
+#include "cf-user-information.h"
 
 struct _CfProductPage
 {
@@ -38,12 +40,19 @@ struct _CfProductPage
   AdwPreferencesGroup *declaration_group;
   AdwActionRow        *status_row;
   GtkImage            *status_icon;
+  AdwActionRow        *user_information_row;
+  GtkImage            *user_information_icon;
   AdwActionRow        *procedure_row;
   GtkButton           *generate_button;
+  GtkMenuButton       *documents_button;
+  GtkLabel            *format_label;
+  GtkWidget           *progress_box;
   GtkSpinner          *spinner;
   GtkButton           *cancel_button;
   GtkLabel            *generate_label;
   GtkListBox          *documents_list;
+  GMenu               *kinds_section;
+  GMenu               *languages_section;
 
   CfContext           *context;
   gint64               product_id;
@@ -51,6 +60,9 @@ struct _CfProductPage
   GPtrArray           *field_rows;      /* rows made from the records' fields */
   GCancellable        *generation;      /* non-NULL while generating */
   GCancellable        *cancellable;     /* saving and opening documents */
+  char                *document_language;
+  gboolean             pdfa;
+  GHashTable          *text_recorded;   /* document id → whether its text was kept */
 };
 
 G_DEFINE_FINAL_TYPE (CfProductPage, cf_product_page, ADW_TYPE_BIN)
@@ -60,6 +72,8 @@ enum {
   PROP_CONTEXT,
   PROP_PRODUCT_ID,
   PROP_GENERATING,
+  PROP_DOCUMENT_LANGUAGE,
+  PROP_PDFA,
   N_PROPS
 };
 
@@ -70,6 +84,35 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
+
+/* Each kind of document has its own action, so that the menu can offer a
+ * kind only once the generator can build it: the enabled state of an action
+ * with a parameter is shared by all its targets. */
+static const struct {
+  const char *kind;
+  const char *action;
+  const char *progress;
+} kinds[] = {
+  { CF_DOCUMENT_KIND_DECLARATION, "product.generate",
+    N_("Generating the declaration…") },
+  { CF_DOCUMENT_KIND_SIMPLIFIED_DECLARATION, "product.generate-simplified-declaration",
+    N_("Generating the simplified declaration…") },
+  { CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION, "product.generate-technical-documentation",
+    N_("Generating the technical documentation…") },
+  { CF_DOCUMENT_KIND_USER_INFORMATION, "product.generate-user-information",
+    N_("Generating the information for the user…") },
+};
+
+/* The languages' own names, as language choices are written; languages
+ * without one here show their name in the user's language. */
+static const struct {
+  const char *id;
+  const char *name;
+} endonyms[] = {
+  { "en", "English" },
+  { "de", "Deutsch" },
+  { "fr", "Français" },
+};
 
 static void
 toast (CfProductPage *self,
@@ -386,6 +429,63 @@ show_assessment (CfProductPage   *self,
                           lc->support_needs_rationale || lc->support_ends_before_placing);
 }
 
+/* Whether the document's plain text was recorded when it was generated.
+ * A stored document never changes, so the answer is kept. */
+static gboolean
+text_is_recorded (CfProductPage  *self,
+                  CfDocumentInfo *document)
+{
+  gint64 id = cf_document_info_get_id (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gpointer recorded;
+
+  if (g_hash_table_lookup_extended (self->text_recorded, &id, NULL, &recorded))
+    return GPOINTER_TO_INT (recorded);
+
+  text = cf_store_get_document_text (cf_context_get_store (self->context), id, &error);
+  if (error == NULL)
+    g_hash_table_insert (self->text_recorded, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (text != NULL));
+
+  return text != NULL;
+}
+
+static int
+compare_versions_descending (gconstpointer a,
+                             gconstpointer b)
+{
+  CfDocumentInfo *first = *(CfDocumentInfo **) a;
+  CfDocumentInfo *second = *(CfDocumentInfo **) b;
+
+  return cf_document_info_get_version (second) - cf_document_info_get_version (first);
+}
+
+/* The earlier versions of @document's kind it can be compared with, newest
+ * first; empty when its own text was not recorded. */
+static GPtrArray *
+list_earlier (CfProductPage  *self,
+              GPtrArray      *documents,
+              CfDocumentInfo *document)
+{
+  GPtrArray *earlier = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!text_is_recorded (self, document))
+    return earlier;
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CfDocumentInfo *other = g_ptr_array_index (documents, i);
+
+      if (g_strcmp0 (cf_document_info_get_kind (other), cf_document_info_get_kind (document)) == 0 &&
+          cf_document_info_get_version (other) < cf_document_info_get_version (document) &&
+          text_is_recorded (self, other))
+        g_ptr_array_add (earlier, g_object_ref (other));
+    }
+  g_ptr_array_sort (earlier, compare_versions_descending);
+
+  return earlier;
+}
+
 static void
 reload_documents (CfProductPage *self)
 {
@@ -408,7 +508,60 @@ reload_documents (CfProductPage *self)
     }
 
   for (guint i = 0; i < documents->len; i++)
-    gtk_list_box_append (self->documents_list, cf_document_row_new (g_ptr_array_index (documents, i)));
+    {
+      CfDocumentInfo *document = g_ptr_array_index (documents, i);
+      g_autoptr(GPtrArray) earlier = list_earlier (self, documents, document);
+      GtkWidget *row = cf_document_row_new (document);
+
+      cf_document_row_set_comparable (CF_DOCUMENT_ROW (row), earlier->len > 0);
+      gtk_list_box_append (self->documents_list, row);
+    }
+}
+
+/* A summary rather than every field: the instructions are paragraphs, and
+ * the page would become the document. What is still empty is what matters. */
+static void
+show_user_information (CfProductPage     *self,
+                       CfUserInformation *info)
+{
+  guint n_specs;
+  const CfFieldSpec *specs = cf_record_get_specs (CF_RECORD (info), &n_specs);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      if (cf_record_is_filled (CF_RECORD (info), specs[i].name))
+        continue;
+      if (missing->len > 0)
+        g_string_append_c (missing, '\n');
+      g_string_append (missing, _(specs[i].label));
+      n_missing++;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->user_information_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->user_information_icon), "warning");
+  if (n_missing == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->user_information_row),
+                                     _("Every point of Annex II is written"));
+      adw_action_row_set_subtitle (self->user_information_row,
+                                   _("Generate the user information from Other Documents."));
+      gtk_image_set_from_icon_name (self->user_information_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->user_information_icon), "success");
+    }
+  else
+    {
+      g_autofree char *title =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u points not written yet",
+                                      "%u of %u points not written yet", n_missing),
+                         n_missing, n_specs);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->user_information_row), title);
+      adw_action_row_set_subtitle (self->user_information_row, missing->str);
+      gtk_image_set_from_icon_name (self->user_information_icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->user_information_icon), "warning");
+    }
 }
 
 static void
@@ -418,6 +571,7 @@ reload (CfProductPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(CfManufacturer) manufacturer = NULL;
   g_autoptr(CfDeclarationInfo) info = NULL;
+  g_autoptr(CfUserInformation) user_information = NULL;
   g_autoptr(CfProductStatus) status = NULL;
   CfDeclarationFacts facts = { 0 };
   CfProcedure procedure;
@@ -459,6 +613,15 @@ reload (CfProductPage *self)
   gtk_widget_set_visible (self->example_banner, is_example);
 
   add_record_rows (self, self->product_group, CF_RECORD (self->product));
+
+  user_information = cf_store_get_user_information (store, self->product_id, &error);
+  if (user_information == NULL)
+    {
+      toast (self, error->message);
+      g_clear_error (&error);
+      user_information = cf_user_information_new ();
+    }
+  show_user_information (self, user_information);
 
   procedure = cf_declaration_info_get_procedure (info);
   status = cf_product_status_load (store, cf_context_get_catalogue (self->context), self->product_id,
@@ -614,18 +777,100 @@ edit_declaration_action_cb (GtkWidget  *widget,
 
 /* Generating */
 
+static const char *
+describe_language (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (endonyms); i++)
+    if (g_str_equal (endonyms[i].id, language))
+      return endonyms[i].name;
+
+  return cf_document_language_get_label (language);
+}
+
+/* Says under the buttons what the next document will be like. */
+static void
+show_format (CfProductPage *self)
+{
+  const char *language = cf_document_language_get_label (self->document_language);
+  g_autofree char *text = NULL;
+
+  if (self->pdfa)
+    /* Translators: the language documents are generated in, e.g. "German" */
+    text = g_strdup_printf (_("Documents are generated in %s, as PDF/A-1b for archiving."), language);
+  else
+    /* Translators: the language documents are generated in, e.g. "German" */
+    text = g_strdup_printf (_("Documents are generated in %s."), language);
+  gtk_label_set_text (self->format_label, text);
+}
+
+/* The generate actions are enabled while nothing is being generated, each
+ * kind's only once the generator can build it. */
+static void
+update_generate_actions (CfProductPage *self)
+{
+  gboolean idle = self->generation == NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), kinds[i].action,
+                                   idle && cf_generator_can_generate (kinds[i].kind));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.generate-document", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.cancel-generation", !idle);
+}
+
+/* @kind: what is being generated, or %NULL when nothing is any more */
 static void
 set_generating (CfProductPage *self,
-                gboolean       generating)
+                const char    *kind)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.generate", !generating);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.cancel-generation", generating);
-  gtk_spinner_set_spinning (self->spinner, generating);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), generating);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), generating);
-  gtk_label_set_text (self->generate_label,
-                      generating ? _("Generating the declaration…") : "");
+  const char *progress = NULL;
+
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].kind, kind))
+      progress = _(kinds[i].progress);
+
+  update_generate_actions (self);
+  gtk_spinner_set_spinning (self->spinner, kind != NULL);
+  gtk_widget_set_visible (self->progress_box, kind != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_label), kind == NULL);
+  gtk_label_set_text (self->generate_label, progress ? progress : kind ? _("Generating…") : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GENERATING]);
+}
+
+/* Each kind and outcome has its own sentence, for the translators' sake. */
+static char *
+describe_stored (CfDocumentInfo *document,
+                 const char     *product_name)
+{
+  const char *kind = cf_document_info_get_kind (document);
+  gint version = cf_document_info_get_version (document);
+  const char *language = cf_document_language_get_label (cf_document_info_get_language (document));
+  gboolean draft = cf_document_info_get_is_draft (document);
+
+  /* Translators: in these toasts, the version number, its language, then the product's name */
+  if (g_str_equal (kind, CF_DOCUMENT_KIND_SIMPLIFIED_DECLARATION))
+    return draft
+      ? g_strdup_printf (_("Simplified declaration version %d (%s) of “%s” stored as a draft"),
+                         version, language, product_name)
+      : g_strdup_printf (_("Simplified declaration version %d (%s) of “%s” stored"),
+                         version, language, product_name);
+  if (g_str_equal (kind, CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION))
+    return draft
+      ? g_strdup_printf (_("Technical documentation version %d (%s) of “%s” stored as a draft"),
+                         version, language, product_name)
+      : g_strdup_printf (_("Technical documentation version %d (%s) of “%s” stored"),
+                         version, language, product_name);
+  if (g_str_equal (kind, CF_DOCUMENT_KIND_USER_INFORMATION))
+    return draft
+      ? g_strdup_printf (_("Information for the user version %d (%s) of “%s” stored as a draft"),
+                         version, language, product_name)
+      : g_strdup_printf (_("Information for the user version %d (%s) of “%s” stored"),
+                         version, language, product_name);
+
+  return draft
+    ? g_strdup_printf (_("Declaration version %d (%s) of “%s” stored as a draft"),
+                       version, language, product_name)
+    : g_strdup_printf (_("Declaration version %d (%s) of “%s” stored"),
+                       version, language, product_name);
 }
 
 static void
@@ -643,7 +888,7 @@ generate_cb (GObject      *source,
 
   document = cf_generator_generate_finish (CF_GENERATOR (source), result, &error);
   g_clear_object (&self->generation);
-  set_generating (self, FALSE);
+  set_generating (self, NULL);
 
   if (document == NULL)
     {
@@ -658,20 +903,29 @@ generate_cb (GObject      *source,
   product = cf_store_get_product (cf_context_get_store (self->context),
                                   cf_document_info_get_product_id (document), NULL);
   name = product ? cf_product_dup_display_name (product) : g_strdup ("");
-
-  if (cf_document_info_get_is_draft (document))
-    /* Translators: version number, then the product's name */
-    title = g_strdup_printf (_("Declaration version %d of “%s” stored as a draft"),
-                             cf_document_info_get_version (document), name);
-  else
-    title = g_strdup_printf (_("Declaration version %d of “%s” stored"),
-                             cf_document_info_get_version (document), name);
+  title = describe_stored (document, name);
 
   t = adw_toast_new (title);
   adw_toast_set_button_label (t, _("_Open"));
   adw_toast_set_action_name (t, "product.open-document");
   adw_toast_set_action_target_value (t, g_variant_new_int64 (cf_document_info_get_id (document)));
   g_signal_emit (self, signals [SIGNAL_ADD_TOAST], 0, t);
+}
+
+/* In the language and format chosen in the Other Documents menu. */
+static void
+generate (CfProductPage *self,
+          const char    *kind)
+{
+  CfGenerateOptions options = { self->document_language, self->pdfa };
+
+  if (self->product == NULL || self->generation != NULL)
+    return;
+
+  self->generation = g_cancellable_new ();
+  set_generating (self, kind);
+  cf_generator_generate_with_async (cf_context_get_generator (self->context), self->product_id, kind,
+                                    &options, self->generation, generate_cb, g_object_ref (self));
 }
 
 static void
@@ -681,14 +935,16 @@ generate_action_cb (GtkWidget  *widget,
 {
   CfProductPage *self = CF_PRODUCT_PAGE (widget);
 
-  if (self->product == NULL || self->generation != NULL)
-    return;
+  /* "product.generate-document" names the kind; the others are one kind each. */
+  if (parameter != NULL)
+    {
+      generate (self, g_variant_get_string (parameter, NULL));
+      return;
+    }
 
-  self->generation = g_cancellable_new ();
-  set_generating (self, TRUE);
-  cf_generator_generate_async (cf_context_get_generator (self->context), self->product_id,
-                               CF_DOCUMENT_KIND_DECLARATION, self->generation,
-                               generate_cb, g_object_ref (self));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].action, action_name))
+      generate (self, kinds[i].kind);
 }
 
 static void
@@ -699,6 +955,63 @@ cancel_generation_action_cb (GtkWidget  *widget,
   CfProductPage *self = CF_PRODUCT_PAGE (widget);
 
   g_cancellable_cancel (self->generation);
+}
+
+static void
+set_document_language (CfProductPage *self,
+                       const char    *language)
+{
+  g_assert (CF_IS_PRODUCT_PAGE (self));
+
+  /* A property action passes on whatever target a caller gave. */
+  if (!cf_document_language_is_known (language))
+    {
+      g_warning ("“%s” is not a language documents are written in", language);
+      return;
+    }
+  if (g_strcmp0 (self->document_language, language) == 0)
+    return;
+
+  g_free (self->document_language);
+  self->document_language = g_strdup (language);
+  show_format (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT_LANGUAGE]);
+}
+
+static void
+set_pdfa (CfProductPage *self,
+          gboolean       pdfa)
+{
+  g_assert (CF_IS_PRODUCT_PAGE (self));
+
+  pdfa = !!pdfa;
+  if (self->pdfa == pdfa)
+    return;
+
+  self->pdfa = pdfa;
+  show_format (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PDFA]);
+}
+
+/* The menu offers every kind but the declaration, which has its own button,
+ * and every language, each by its own name. */
+static void
+fill_documents_menu (CfProductPage *self)
+{
+  const char * const *languages = cf_document_language_list ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (!g_str_equal (kinds[i].kind, CF_DOCUMENT_KIND_DECLARATION))
+      g_menu_append (self->kinds_section, cf_document_kind_get_label (kinds[i].kind), kinds[i].action);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (describe_language (languages[i]), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "product.document-language",
+                                               g_variant_new_string (languages[i]));
+      g_menu_append_item (self->languages_section, item);
+    }
 }
 
 /* Documents */
@@ -861,6 +1174,40 @@ save_document_action_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+compare_document_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(CfDocumentInfo) document = find_document (self, g_variant_get_int64 (parameter));
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  CfDocumentCompare *dialog;
+
+  if (document == NULL)
+    return;
+
+  documents = cf_store_list_documents (store, cf_document_info_get_product_id (document), &error);
+  if (documents == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  earlier = list_earlier (self, documents, document);
+  if (earlier->len == 0)
+    {
+      toast (self, _("There is no earlier version with recorded text to compare this one with."));
+      return;
+    }
+
+  dialog = cf_document_compare_new (get_window (self), store, document, earlier);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject */
 
 static void
@@ -893,6 +1240,17 @@ cf_product_page_dispose (GObject *object)
 }
 
 static void
+cf_product_page_finalize (GObject *object)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (object);
+
+  g_clear_pointer (&self->document_language, g_free);
+  g_clear_pointer (&self->text_recorded, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cf_product_page_parent_class)->finalize (object);
+}
+
+static void
 cf_product_page_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
@@ -912,6 +1270,14 @@ cf_product_page_get_property (GObject    *object,
 
     case PROP_GENERATING:
       g_value_set_boolean (value, self->generation != NULL);
+      break;
+
+    case PROP_DOCUMENT_LANGUAGE:
+      g_value_set_string (value, self->document_language);
+      break;
+
+    case PROP_PDFA:
+      g_value_set_boolean (value, self->pdfa);
       break;
 
     default:
@@ -937,6 +1303,14 @@ cf_product_page_set_property (GObject      *object,
       cf_product_page_set_product_id (self, g_value_get_int64 (value));
       break;
 
+    case PROP_DOCUMENT_LANGUAGE:
+      set_document_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_PDFA:
+      set_pdfa (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -950,6 +1324,7 @@ cf_product_page_class_init (CfProductPageClass *klass)
 
   object_class->constructed = cf_product_page_constructed;
   object_class->dispose = cf_product_page_dispose;
+  object_class->finalize = cf_product_page_finalize;
   object_class->get_property = cf_product_page_get_property;
   object_class->set_property = cf_product_page_set_property;
 
@@ -965,6 +1340,16 @@ cf_product_page_class_init (CfProductPageClass *klass)
     g_param_spec_boolean ("generating", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The language and format of the documents generated next, chosen in
+   * the Other Documents menu through their property actions. */
+  properties [PROP_DOCUMENT_LANGUAGE] =
+    g_param_spec_string ("document-language", NULL, NULL,
+                         "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PDFA] =
+    g_param_spec_boolean ("pdfa", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -983,10 +1368,15 @@ cf_product_page_class_init (CfProductPageClass *klass)
   gtk_widget_class_install_action (widget_class, "product.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "product.assess", NULL, assess_action_cb);
   gtk_widget_class_install_action (widget_class, "product.edit-declaration", NULL, edit_declaration_action_cb);
-  gtk_widget_class_install_action (widget_class, "product.generate", NULL, generate_action_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_widget_class_install_action (widget_class, kinds[i].action, NULL, generate_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.generate-document", "s", generate_action_cb);
   gtk_widget_class_install_action (widget_class, "product.cancel-generation", NULL, cancel_generation_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "product.document-language", "document-language");
+  gtk_widget_class_install_property_action (widget_class, "product.pdfa", "pdfa");
   gtk_widget_class_install_action (widget_class, "product.open-document", "x", open_document_action_cb);
   gtk_widget_class_install_action (widget_class, "product.save-document", "x", save_document_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.compare-document", "x", compare_document_action_cb);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-product-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, example_banner);
@@ -1003,12 +1393,19 @@ cf_product_page_class_init (CfProductPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, declaration_group);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, user_information_row);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, user_information_icon);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, procedure_row);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, generate_button);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, documents_button);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, format_label);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, progress_box);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, generate_label);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, kinds_section);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, languages_section);
 
   g_type_ensure (CF_TYPE_DOCUMENT_ROW);
 }
@@ -1023,6 +1420,8 @@ cf_product_page_init (CfProductPage *self)
   self->field_rows = g_ptr_array_new ();
   self->readiness_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  self->document_language = g_strdup ("en");
+  self->text_recorded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   placeholder = gtk_label_new (_("No documents yet. Generate the declaration to store its first version."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
@@ -1030,7 +1429,10 @@ cf_product_page_init (CfProductPage *self)
   gtk_widget_add_css_class (placeholder, "list-placeholder");
   gtk_list_box_set_placeholder (self->documents_list, placeholder);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "product.cancel-generation", FALSE);
+  /* The kinds the generator can build are known now: the menu offers those. */
+  fill_documents_menu (self);
+  update_generate_actions (self);
+  show_format (self);
 }
 
 GtkWidget *

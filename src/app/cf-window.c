@@ -283,6 +283,46 @@ edit_manufacturer_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The form's copy carries the product's id, so saving reaches the product
+ * it was opened for even if another one was selected meanwhile. */
+static gboolean
+save_user_information_cb (CfRecord  *record,
+                          gpointer   user_data,
+                          GError   **error)
+{
+  CfWindow *self = user_data;
+  CfStore *store = cf_context_get_store (self->context);
+
+  return cf_store_set_user_information (store, cf_record_get_id (record), CF_USER_INFORMATION (record),
+                                        error);
+}
+
+static void
+edit_user_information_action_cb (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfUserInformation) info = NULL;
+  CfRecordEditor *editor;
+
+  if (self->selected_id == 0)
+    return;
+
+  info = cf_store_get_user_information (cf_context_get_store (self->context), self->selected_id,
+                                        &error);
+  if (info == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  editor = cf_record_editor_new (GTK_WINDOW (self), _("Information for Users"), CF_RECORD (info),
+                                 save_user_information_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 add_example_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -667,6 +707,8 @@ cf_window_class_init (CfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-product", NULL, new_product_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-manufacturer", NULL, edit_manufacturer_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-user-information", NULL,
+                                   edit_user_information_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
   gtk_widget_class_install_action (widget_class, "win.generate", NULL, forward_to_page_action_cb);

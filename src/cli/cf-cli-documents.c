@@ -117,8 +117,10 @@ cf_cli_generate (CfCliContext        *ctx,
                                    "Kinds: %s\n"
                                    "\n"
                                    "The language is that of the document, whatever the "
-                                   "language of the command line; the regulation’s fixed statements "
-                                   "are in its official wording for that language.\n"
+                                   "language of the command line. The regulation’s fixed statements "
+                                   "are in its official wording for that language where "
+                                   "Conformity’s catalogue holds it, and otherwise in English, "
+                                   "which the document then says.\n"
                                    "\n"
                                    "Example:\n"
                                    "  %s generate 1 --kind declaration --lang de --out erklaerung.pdf\n"),

@@ -33,6 +33,8 @@ arg_description (const CfFieldSpec *spec)
       return N_("EMAIL");
     case CF_FIELD_FORMAT_URL:
       return N_("URL");
+    case CF_FIELD_FORMAT_EMAIL_OR_URL:
+      return N_("EMAIL|URL");
     case CF_FIELD_FORMAT_DATE:
       return N_("YYYY-MM-DD");
     case CF_FIELD_FORMAT_TEXT:

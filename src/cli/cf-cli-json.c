@@ -147,6 +147,21 @@ cf_cli_json_add_declaration (JsonBuilder        *builder,
 }
 
 void
+cf_cli_json_add_user_information (JsonBuilder       *builder,
+                                  gint64             product_id,
+                                  CfUserInformation *info)
+{
+  CfRecord *record = CF_RECORD (info);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "product_id");
+  json_builder_add_int_value (builder, product_id);
+  cf_cli_json_add_record (builder, record);
+  cf_cli_json_add_string (builder, "updated_at", cf_record_get_updated_at (record));
+  json_builder_end_object (builder);
+}
+
+void
 cf_cli_json_add_document (JsonBuilder    *builder,
                           CfDocumentInfo *document)
 {

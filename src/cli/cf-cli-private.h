@@ -193,6 +193,9 @@ void        cf_cli_json_add_declaration (JsonBuilder        *builder,
                                         gint64               product_id,
                                         CfDeclarationInfo   *info,
                                         const char * const  *missing);
+void        cf_cli_json_add_user_information (JsonBuilder  *builder,
+                                        gint64               product_id,
+                                        CfUserInformation   *info);
 void        cf_cli_json_add_document   (JsonBuilder         *builder,
                                         CfDocumentInfo      *document);
 void        cf_cli_json_add_audit_entry (JsonBuilder        *builder,
@@ -264,6 +267,8 @@ CfCliRun cf_cli_chart;
 CfCliRun cf_cli_dates;
 CfCliRun cf_cli_declaration_set;
 CfCliRun cf_cli_declaration_show;
+CfCliRun cf_cli_user_info_set;
+CfCliRun cf_cli_user_info_show;
 CfCliRun cf_cli_generate;
 CfCliRun cf_cli_documents;
 CfCliRun cf_cli_document_show;

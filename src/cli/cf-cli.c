@@ -86,6 +86,11 @@ static const CfCliCommand commands[] = {
     cf_cli_declaration_set },
   { "declaration show", N_("Show a product’s declaration details and what is still missing"),
     cf_cli_declaration_show },
+  { "user-info set", N_("Record the information and instructions for a product’s users "
+                         "(Annex II)"),
+    cf_cli_user_info_set },
+  { "user-info show", N_("Show the information and instructions for a product’s users"),
+    cf_cli_user_info_show },
   { "generate", N_("Generate a document, store it as a new version and print its id"),
     cf_cli_generate },
   { "documents", N_("List a product’s stored documents"),

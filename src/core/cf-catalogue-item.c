@@ -21,6 +21,9 @@ struct _CfCatalogueItem
 
 G_DEFINE_FINAL_TYPE (CfCatalogueItem, cf_catalogue_item, G_TYPE_OBJECT)
 
+/* The untagged <text> and <label> are English; translations are tagged. */
+#define ENGLISH "en"
+
 enum {
   PROP_0,
   PROP_ID,
@@ -49,6 +52,8 @@ cf_catalogue_item_finalize (GObject *object)
   g_strfreev (self->d.synonyms);
   g_strfreev (self->d.examples);
   g_clear_pointer (&self->d.attributes, g_hash_table_unref);
+  g_clear_pointer (&self->d.texts, g_hash_table_unref);
+  g_clear_pointer (&self->d.labels, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_catalogue_item_parent_class)->finalize (object);
 }
@@ -155,8 +160,11 @@ cf_catalogue_item_get_ref (CfCatalogueItem *self)
  * cf_catalogue_item_get_kind:
  *
  * Returns: "requirement", "chapeau", "category", "declaration-item",
- *   "documentation-item", "user-information-item", "scope-question",
- *   "scope-conflict", "procedure", "delegated-act" or "key-date"
+ *   "declaration-template" (a fixed sentence with placeholders, as in
+ *   Annex VI), "documentation-item", "user-information-item",
+ *   "scope-question", "scope-conflict", "procedure", "delegated-act",
+ *   "key-date", "article", "risk-level", "risk-band", "stride" or
+ *   "standard-clause"
  */
 const char *
 cf_catalogue_item_get_kind (CfCatalogueItem *self)
@@ -300,4 +308,67 @@ cf_catalogue_item_get_basis_ref (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
   return self->d.basis_ref;
+}
+
+/**
+ * cf_catalogue_item_get_text_for:
+ * @lang: a language code: "en", "de" or "fr"
+ *
+ * The text in @lang as the Official Journal words it in that language.
+ * There is no fallback: when the catalogue holds no such wording the
+ * caller decides whether to show the English text, and must then say so.
+ * A translation is never paraphrased (the loader refuses one that is), so
+ * cf_catalogue_item_get_text_paraphrased() speaks for English only.
+ *
+ * Returns: (nullable): the text in @lang; for "en" the English text
+ */
+const char *
+cf_catalogue_item_get_text_for (CfCatalogueItem *self,
+                                const char      *lang)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  if (g_str_equal (lang, ENGLISH))
+    return self->d.text;
+
+  return self->d.texts ? g_hash_table_lookup (self->d.texts, lang) : NULL;
+}
+
+/**
+ * cf_catalogue_item_get_label_for:
+ * @lang: a language code: "en", "de" or "fr"
+ *
+ * Like cf_catalogue_item_get_text_for(), for the label. Only labels in the
+ * regulation's own words (not paraphrased) can have translations.
+ *
+ * Returns: (nullable): the label in @lang; for "en" the English label
+ */
+const char *
+cf_catalogue_item_get_label_for (CfCatalogueItem *self,
+                                 const char      *lang)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  if (g_str_equal (lang, ENGLISH))
+    return self->d.label;
+
+  return self->d.labels ? g_hash_table_lookup (self->d.labels, lang) : NULL;
+}
+
+/**
+ * cf_catalogue_item_has_language:
+ * @lang: a language code
+ *
+ * Returns: whether the item's text exists in @lang; always %TRUE for "en"
+ */
+gboolean
+cf_catalogue_item_has_language (CfCatalogueItem *self,
+                                const char      *lang)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), FALSE);
+  g_return_val_if_fail (lang != NULL, FALSE);
+
+  return cf_catalogue_item_get_text_for (self, lang) != NULL;
 }

@@ -27,6 +27,8 @@ typedef struct
   char       *annex;
   char       *title;
   char       *chapeau;
+  GHashTable *titles;         /* language → title; NULL if none */
+  GHashTable *chapeaus;       /* language → chapeau; NULL if none */
   GHashTable *attributes;
   GListStore *items;
 } Section;
@@ -48,9 +50,16 @@ static const char * const item_kinds[] = {
   "requirement", "chapeau", "category", "declaration-item",
   "documentation-item", "user-information-item",
   "scope-question", "scope-conflict", "procedure", "delegated-act", "key-date", "article",
-  "risk-level", "risk-band", "stride", "standard-clause",
+  "risk-level", "risk-band", "stride", "standard-clause", "declaration-template",
   NULL
 };
+
+/* The languages a translation may be tagged with (xml:lang). English is the
+ * untagged wording, so "en" is not among them: a second, tagged English text
+ * could only disagree with the first. */
+static const char * const translation_languages[] = { "de", "fr", NULL };
+
+#define ENGLISH "en"
 
 typedef struct
 {
@@ -67,6 +76,8 @@ section_free (gpointer data)
   g_free (section->annex);
   g_free (section->title);
   g_free (section->chapeau);
+  g_clear_pointer (&section->titles, g_hash_table_unref);
+  g_clear_pointer (&section->chapeaus, g_hash_table_unref);
   g_clear_pointer (&section->attributes, g_hash_table_unref);
   g_clear_object (&section->items);
   g_free (section);
@@ -85,6 +96,18 @@ find_section (CfCatalogue *self,
     }
 
   return NULL;
+}
+
+/* English is the untagged wording; the other languages are looked up. */
+static const char *
+lookup_translation (GHashTable *table,
+                    const char *english,
+                    const char *lang)
+{
+  if (g_str_equal (lang, ENGLISH))
+    return english;
+
+  return table ? g_hash_table_lookup (table, lang) : NULL;
 }
 
 static gboolean
@@ -171,6 +194,83 @@ is_true (xmlNode    *node,
   return g_strcmp0 (value, "true") == 0;
 }
 
+/* xml:lang, and only in the XML namespace: a plain lang="…" is not one. */
+static char *
+get_lang (xmlNode *node)
+{
+  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+/* Files @content under @lang in *@table. A translation exists to carry the
+ * Official Journal's own wording in that language, so it is refused when it
+ * is marked paraphrased: Conformity's own words are translated with
+ * gettext, never in the catalogue. */
+static gboolean
+add_translation (LoadContext  *ctx,
+                 xmlNode      *node,
+                 GHashTable  **table,
+                 const char   *lang,
+                 char         *content,
+                 const char   *owner)
+{
+  g_autofree char *text = content;
+
+  g_assert (lang != NULL);
+
+  if (!g_strv_contains (translation_languages, lang))
+    {
+      fail_at (ctx, node, _("<%s> in “%s” has the unknown language “%s” (known: de, fr; "
+                            "English is the element without xml:lang)"),
+               (const char *) node->name, owner, lang);
+      return FALSE;
+    }
+  if (is_true (node, "paraphrased"))
+    {
+      fail_at (ctx, node, _("the “%s” <%s> of “%s” is paraphrased, but a translation must be "
+                            "the Official Journal’s wording"),
+               lang, (const char *) node->name, owner);
+      return FALSE;
+    }
+  if (text == NULL || *text == '\0')
+    {
+      fail_at (ctx, node, _("the “%s” <%s> of “%s” is empty"),
+               lang, (const char *) node->name, owner);
+      return FALSE;
+    }
+
+  if (*table == NULL)
+    *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_contains (*table, lang))
+    {
+      fail_at (ctx, node, _("“%s” has two “%s” <%s> elements"),
+               owner, lang, (const char *) node->name);
+      return FALSE;
+    }
+
+  g_hash_table_insert (*table, g_strdup (lang), g_steal_pointer (&text));
+  return TRUE;
+}
+
+static gboolean
+refuse_lang_on (LoadContext *ctx,
+                xmlNode     *node,
+                const char  *owner)
+{
+  g_autofree char *lang = get_lang (node);
+
+  if (lang == NULL)
+    return FALSE;
+
+  fail_at (ctx, node, _("<%s> in “%s” cannot have an xml:lang; only <label>, <text>, <title> "
+                        "and <chapeau> are translated"),
+           (const char *) node->name, owner);
+  return TRUE;
+}
+
 static void
 item_data_clear (CfCatalogueItemData *d)
 {
@@ -187,6 +287,8 @@ item_data_clear (CfCatalogueItemData *d)
   g_strfreev (d->synonyms);
   g_strfreev (d->examples);
   g_clear_pointer (&d->attributes, g_hash_table_unref);
+  g_clear_pointer (&d->texts, g_hash_table_unref);
+  g_clear_pointer (&d->labels, g_hash_table_unref);
 }
 
 static void
@@ -231,10 +333,13 @@ load_item (CfCatalogue *self,
       fail_at (ctx, node, _("item “%s” has the unknown kind “%s”"), d.id, d.kind ? d.kind : "");
       goto out;
     }
+  if (refuse_lang_on (ctx, node, d.id))
+    goto out;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       g_autofree char *content = NULL;
+      g_autofree char *lang = NULL;
 
       if (child->type != XML_ELEMENT_NODE)
         continue;
@@ -247,16 +352,37 @@ load_item (CfCatalogue *self,
 
       content = get_content (child);
       g_strstrip (content);
+      lang = get_lang (child);
 
-      if (is_element (child, "label"))
+      if (lang != NULL && (is_element (child, "label") || is_element (child, "text")))
         {
-          g_free (d.label);
+          GHashTable **table = is_element (child, "label") ? &d.labels : &d.texts;
+
+          if (!add_translation (ctx, child, table, lang, g_steal_pointer (&content), d.id))
+            goto out;
+        }
+      else if (lang != NULL)
+        {
+          refuse_lang_on (ctx, child, d.id);
+          goto out;
+        }
+      else if ((is_element (child, "label") && d.label != NULL) ||
+               (is_element (child, "text") && d.text != NULL))
+        {
+          /* A second untagged one would silently replace the first; this is
+           * also how a translation tagged lang="de" instead of xml:lang="de"
+           * shows up. */
+          fail_at (ctx, child, _("item “%s” has two English <%s> elements (a translation "
+                                 "needs xml:lang)"), d.id, (const char *) child->name);
+          goto out;
+        }
+      else if (is_element (child, "label"))
+        {
           d.label = g_steal_pointer (&content);
           d.label_paraphrased = is_true (child, "paraphrased");
         }
       else if (is_element (child, "text"))
         {
-          g_free (d.text);
           d.text = g_steal_pointer (&content);
           d.text_paraphrased = is_true (child, "paraphrased");
         }
@@ -289,6 +415,19 @@ load_item (CfCatalogue *self,
   if (d.text == NULL || *d.text == '\0')
     {
       fail_at (ctx, node, _("item “%s” has no text"), d.id);
+      goto out;
+    }
+
+  /* The Official Journal's wording in another language can only stand
+   * beside the English wording it translates, never beside a paraphrase. */
+  if (d.texts != NULL && d.text_paraphrased)
+    {
+      fail_at (ctx, node, _("item “%s” has translations of a paraphrased text"), d.id);
+      goto out;
+    }
+  if (d.labels != NULL && (d.label == NULL || d.label_paraphrased))
+    {
+      fail_at (ctx, node, _("item “%s” has translations of a paraphrased or missing label"), d.id);
       goto out;
     }
 
@@ -334,19 +473,46 @@ load_section (CfCatalogue *self,
         return;
       }
 
+  if (refuse_lang_on (ctx, node, section->id))
+    return;
+
   for (xmlNode *child = node->children; child != NULL && ctx->error == NULL; child = child->next)
     {
-      if (is_element (child, "chapeau"))
+      g_autofree char *lang = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      lang = get_lang (child);
+
+      if (is_element (child, "chapeau") && lang == NULL)
         {
           g_free (section->chapeau);
           section->chapeau = get_content (child);
         }
+      else if (is_element (child, "chapeau") || is_element (child, "title"))
+        {
+          GHashTable **table = is_element (child, "title") ? &section->titles : &section->chapeaus;
+
+          /* The English title stays the title attribute, as before. */
+          if (lang == NULL)
+            fail_at (ctx, child, _("a <title> in section “%s” needs an xml:lang; the English "
+                                   "title is the title attribute"), section->id);
+          else
+            add_translation (ctx, child, table, lang,
+                             g_strstrip (get_content (child)), section->id);
+        }
       else if (is_element (child, "item"))
         load_item (self, ctx, section, child, NULL, 0);
-      else if (child->type == XML_ELEMENT_NODE)
+      else
         fail_at (ctx, child, _("unexpected element <%s> in section “%s”"),
                  (const char *) child->name, section->id);
     }
+
+  if (ctx->error == NULL && section->titles != NULL && section->title == NULL)
+    fail_at (ctx, node, _("section “%s” has translated titles but no title"), section->id);
+  if (ctx->error == NULL && section->chapeaus != NULL && section->chapeau == NULL)
+    fail_at (ctx, node, _("section “%s” has translated chapeaus but no chapeau"), section->id);
 }
 
 /* libxml2 reports through a global callback; collect the first problem
@@ -593,6 +759,52 @@ cf_catalogue_get_section_chapeau (CfCatalogue *self,
 
   section = find_section (self, section_id);
   return section ? section->chapeau : NULL;
+}
+
+/**
+ * cf_catalogue_get_section_title_for:
+ * @lang: a language code: "en", "de" or "fr"
+ *
+ * The section's title in @lang, in the Official Journal's wording for that
+ * language. There is no fallback to English: the caller decides.
+ *
+ * Returns: (nullable): the title, or %NULL for an unknown section or when
+ *   the catalogue has no title in @lang
+ */
+const char *
+cf_catalogue_get_section_title_for (CfCatalogue *self,
+                                    const char  *section_id,
+                                    const char  *lang)
+{
+  Section *section;
+
+  g_return_val_if_fail (CF_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  section = find_section (self, section_id);
+  return section ? lookup_translation (section->titles, section->title, lang) : NULL;
+}
+
+/**
+ * cf_catalogue_get_section_chapeau_for:
+ * @lang: a language code: "en", "de" or "fr"
+ *
+ * Like cf_catalogue_get_section_title_for(), for the chapeau.
+ *
+ * Returns: (nullable): the chapeau in @lang
+ */
+const char *
+cf_catalogue_get_section_chapeau_for (CfCatalogue *self,
+                                      const char  *section_id,
+                                      const char  *lang)
+{
+  Section *section;
+
+  g_return_val_if_fail (CF_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  section = find_section (self, section_id);
+  return section ? lookup_translation (section->chapeaus, section->chapeau, lang) : NULL;
 }
 
 /**

@@ -33,6 +33,12 @@ const char         *cf_catalogue_get_section_annex   (CfCatalogue *self,
                                                       const char  *section_id);
 const char         *cf_catalogue_get_section_chapeau (CfCatalogue *self,
                                                       const char  *section_id);
+const char         *cf_catalogue_get_section_title_for   (CfCatalogue *self,
+                                                        const char  *section_id,
+                                                        const char  *lang);
+const char         *cf_catalogue_get_section_chapeau_for (CfCatalogue *self,
+                                                        const char  *section_id,
+                                                        const char  *lang);
 const char         *cf_catalogue_get_section_attribute (CfCatalogue *self,
                                                         const char  *section_id,
                                                         const char  *name);

@@ -41,5 +41,14 @@ CfDocModel *cf_declaration_build        (CfCatalogue              *catalogue,
                                          gint                      version,
                                          GDateTime                *issued,
                                          GError                  **error);
+CfDocModel *cf_declaration_build_for    (CfCatalogue              *catalogue,
+                                         CfManufacturer           *manufacturer,
+                                         CfProduct                *product,
+                                         CfDeclarationInfo        *info,
+                                         const CfDeclarationFacts *facts,
+                                         gint                      version,
+                                         GDateTime                *issued,
+                                         const char               *language,
+                                         GError                  **error);
 
 G_END_DECLS

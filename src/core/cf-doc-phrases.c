@@ -75,7 +75,11 @@ load (void)
       return;
     }
 
-  text = g_strndup (g_bytes_get_data (bytes, &size), size);
+  {
+    const char *data = g_bytes_get_data (bytes, &size);
+
+    text = g_strndup (data, size);
+  }
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {

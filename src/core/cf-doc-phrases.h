@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* Marks an English phrase that is looked up later, so that
+ * build-aux/check-phrases finds it. */
+#define PHRASE(english) (english)
+
 /* A document's language is chosen per document and is independent of the
  * window's: its labels come from this phrasebook, not from gettext. The
  * regulation's own statements come from the catalogue instead. */

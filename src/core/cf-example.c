@@ -276,6 +276,81 @@ cf_example_fill_risk_assessment (CfAssessmentContext *context,
     }
 }
 
+/**
+ * cf_example_fill_user_information:
+ *
+ * The example's information and instructions for users (Annex II), written
+ * for the consumer who bought the thermostat and consistent with its risk
+ * assessment: signed automatic updates, local operation, a reset button.
+ */
+void
+cf_example_fill_user_information (CfUserInformation *info)
+{
+  CfRecord *u = CF_RECORD (info);
+
+  cf_record_set_field (u, "security-contact", "security@example.com");
+  cf_record_set_field (u, "cvd-policy-url", "https://example.com/security/cvd");
+  cf_record_set_field (u, "security-environment",
+                       _("The thermostat controls the heating of one room. It connects to your "
+                         "home Wi-Fi (WPA2 or WPA3) and through it to our cloud service in the "
+                         "EU, which the companion app uses for remote control. The schedule, "
+                         "the buttons and frost protection keep working on the device without "
+                         "an internet connection. The device installs only firmware we have "
+                         "signed, stores your Wi-Fi password encrypted, and app accounts can be "
+                         "protected with a second factor."));
+  cf_record_set_field (u, "known-risks",
+                       _("An app account with a weak or reused password and no second factor "
+                         "makes it easier for others to take over the control of your heating. "
+                         "An open or shared Wi-Fi network exposes the thermostat to everyone on "
+                         "that network. A thermostat passed on without a reset keeps your Wi-Fi "
+                         "password and stays linked to your account. Opening the housing is not "
+                         "supported."));
+  cf_record_set_field (u, "declaration-url", "https://example.com/st-200/declaration");
+  cf_record_set_field (u, "support-type",
+                       _("Free security updates for the firmware, the companion app and the "
+                         "cloud service until the end of the support period, installed "
+                         "automatically. Fixes for vulnerabilities are released within 30 days, "
+                         "critical ones within 7 days, separately from new features, each "
+                         "announced with an advisory in the app and on our website."));
+  cf_record_set_field (u, "secure-use",
+                       _("At first start, pair the thermostat with the app using the setup key "
+                         "printed on its label; the setup network switches off once pairing is "
+                         "done. Choose a strong, unique password for your app account and turn "
+                         "on the second factor. Keep automatic updates on, keep the app and "
+                         "your phone up to date, and from time to time check in the app who has "
+                         "access to your home."));
+  cf_record_set_field (u, "data-security-changes",
+                       _("The thermostat refuses firmware we have not signed. An unofficial "
+                         "app, a rooted phone or a connection to another cloud service can "
+                         "expose your schedule, when you are at home and your Wi-Fi password. "
+                         "What an update changes is described in the app before it is "
+                         "installed; no update shares more of your data without asking you "
+                         "first."));
+  cf_record_set_field (u, "update-installation",
+                       _("Security updates are installed automatically: the thermostat checks "
+                         "for them every day and installs them at night, keeping your settings. "
+                         "The app tells you when an update is ready; you can postpone it for up "
+                         "to seven days or install it at once under Settings › Device › "
+                         "Firmware."));
+  cf_record_set_field (u, "decommissioning",
+                       _("Before you sell, give away or dispose of the thermostat, remove it "
+                         "from your account in the app (Settings › Device › Remove), then hold "
+                         "its button for 10 seconds until the display shows “rESEt”. This "
+                         "deletes your Wi-Fi password, your schedules and the link to your "
+                         "account from the device. Your data in the cloud service is deleted 30 "
+                         "days after the device is removed, or at once when you delete your "
+                         "account. Dispose of the device as electronic waste."));
+  cf_record_set_field (u, "auto-update-opt-out",
+                       _("In the app, open Settings › Device › Firmware and turn off “Install "
+                         "security updates automatically”. The app then only tells you when an "
+                         "update is available, and you install it from the same screen. We "
+                         "recommend leaving automatic updates on."));
+  cf_record_set_field (u, "integration",
+                       _("The thermostat is a finished consumer product and is not meant to be "
+                         "integrated into other products."));
+  cf_record_set_field (u, "sbom-url", "https://example.com/st-200/sbom");
+}
+
 typedef struct
 {
   const char *title;

@@ -11,6 +11,7 @@
 #include "cf-evidence.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
+#include "cf-user-information.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ void cf_example_fill_assessment (GHashTable       *answers,
 void cf_example_fill_risk_assessment (CfAssessmentContext *context,
                                       GPtrArray           *threats,
                                       GPtrArray           *assessments);
+
+void cf_example_fill_user_information (CfUserInformation *info);
 
 /* An example evidence file: the item and the bytes of its only version. */
 typedef struct

@@ -161,6 +161,19 @@ cf_field_spec_check (const CfFieldSpec *spec,
       }
       break;
 
+    case CF_FIELD_FORMAT_EMAIL_OR_URL:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+        /* A contact point may be a mailbox or a web form (Annex II point 2). */
+        if (!looks_like_email (trimmed) && !looks_like_url (trimmed))
+          return g_strdup_printf (_("%s “%s” is neither an email address nor a web address "
+                                    "(expected security@example.com or "
+                                    "https://example.com/security)."),
+                                  label, trimmed);
+      }
+      break;
+
     case CF_FIELD_FORMAT_DATE:
       {
         g_autofree char *trimmed = g_strstrip (g_strdup (value));

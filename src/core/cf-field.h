@@ -16,6 +16,7 @@ typedef enum
   CF_FIELD_FORMAT_URL,
   CF_FIELD_FORMAT_DATE,            /* YYYY-MM-DD */
   CF_FIELD_FORMAT_NOTIFIED_BODY,   /* a notified body's four-digit number */
+  CF_FIELD_FORMAT_EMAIL_OR_URL,    /* an email address or a web address */
 } CfFieldFormat;
 
 /* One editable text field of a data object. The same specification drives

@@ -11,6 +11,9 @@
 
 #include "cf-declaration.h"
 #include "cf-document-input.h"
+#include "cf-simplified-declaration.h"
+#include "cf-technical-documentation.h"
+#include "cf-user-information-document.h"
 #include "cf-error.h"
 #include "cf-generator.h"
 #include "cf-pdf-renderer.h"
@@ -55,8 +58,8 @@ build_declaration (const CfDocumentInput  *input,
                                                        input->info, &facts);
 
   *is_draft = missing[0] != NULL;
-  return cf_declaration_build (input->catalogue, input->manufacturer, input->status->product, input->info,
-                               &facts, input->version, input->issued, error);
+  return cf_declaration_build_for (input->catalogue, input->manufacturer, input->status->product, input->info,
+                                   &facts, input->version, input->issued, input->language, error);
 }
 
 static const struct {
@@ -64,6 +67,9 @@ static const struct {
   CfDocumentBuilder  build;
 } builders[] = {
   { CF_DOCUMENT_KIND_DECLARATION, build_declaration },
+  { CF_DOCUMENT_KIND_SIMPLIFIED_DECLARATION, cf_simplified_declaration_build },
+  { CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION, cf_technical_documentation_build },
+  { CF_DOCUMENT_KIND_USER_INFORMATION, cf_user_information_build },
 };
 
 static CfDocumentBuilder
@@ -174,10 +180,10 @@ render (CfDocModel    *model,
         GCancellable  *cancellable,
         GError       **error)
 {
-  /* TODO(issue 6): language and PDF/A once the layout engine takes them. */
-  (void) language;
-  (void) pdfa;
-  return cf_pdf_render (model, cancellable, error);
+  CfPdfOptions options = { pdfa };
+
+  cf_doc_model_set_language (model, language);
+  return cf_pdf_render_full (model, &options, cancellable, error);
 }
 
 /**

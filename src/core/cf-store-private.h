@@ -125,6 +125,11 @@ gint            _cf_store_add_threat_locked                 (CfStore            
                                                              CfThreat                *threat,
                                                              GError                 **error);
 
+gboolean        _cf_store_set_user_information_locked       (CfStore                 *self,
+                                                             gint64                   product_id,
+                                                             CfUserInformation       *info,
+                                                             GError                 **error);
+
 gint64          _cf_store_add_evidence_bytes_locked         (CfStore                 *self,
                                                              gint64                   product_id,
                                                              CfEvidence              *item,

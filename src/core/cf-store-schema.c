@@ -317,6 +317,27 @@ static const char * const migrations[] = {
   "  CHECK (language IN ('en', 'de', 'fr'));"
   "ALTER TABLE document ADD COLUMN is_pdfa INTEGER NOT NULL DEFAULT 0 CHECK (is_pdfa IN (0, 1));"
   "ALTER TABLE document ADD COLUMN text TEXT;",
+
+  /* 5 → 6: the information and instructions Annex II asks to give users,
+   * one row per product, beyond what the manufacturer, the product and the
+   * context of the risk assessment already hold. */
+  "CREATE TABLE user_information ("
+  "  product_id INTEGER PRIMARY KEY REFERENCES product (id) ON DELETE CASCADE,"
+  "  security_contact TEXT,"
+  "  cvd_policy_url TEXT,"
+  "  security_environment TEXT,"
+  "  known_risks TEXT,"
+  "  declaration_url TEXT,"
+  "  support_type TEXT,"
+  "  secure_use TEXT,"
+  "  data_security_changes TEXT,"
+  "  update_installation TEXT,"
+  "  decommissioning TEXT,"
+  "  auto_update_opt_out TEXT,"
+  "  integration TEXT,"
+  "  sbom_url TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION);

@@ -1720,6 +1720,13 @@ cf_store_add_example (CfStore  *self,
         return 0;
   }
   {
+    g_autoptr(CfUserInformation) user_information = cf_user_information_new ();
+
+    cf_example_fill_user_information (user_information);
+    if (!_cf_store_set_user_information_locked (self, id, user_information, error))
+      return 0;
+  }
+  {
     g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_example_file_free);
 
     cf_example_fill_evidence (files);

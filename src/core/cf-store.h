@@ -16,12 +16,13 @@
 #include "cf-product.h"
 #include "cf-requirement-assessment.h"
 #include "cf-threat.h"
+#include "cf-user-information.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 5
+#define CF_STORE_SCHEMA_VERSION 6
 
 /* Evidence files larger than this are refused unless the limit is raised. */
 #define CF_STORE_DEFAULT_EVIDENCE_LIMIT (G_GUINT64_CONSTANT (1) << 30)
@@ -90,6 +91,14 @@ CfDeclarationInfo *cf_store_get_declaration_info  (CfStore         *self,
 gboolean           cf_store_set_declaration_info  (CfStore         *self,
                                                    gint64           product_id,
                                                    CfDeclarationInfo *info,
+                                                   GError         **error);
+
+CfUserInformation *cf_store_get_user_information  (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+gboolean           cf_store_set_user_information  (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfUserInformation *info,
                                                    GError         **error);
 
 gint               cf_store_next_document_version (CfStore         *self,
