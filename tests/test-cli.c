@@ -3721,6 +3721,177 @@ test_chart (Fixture       *f,
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 }
 
+/* SBOMs */
+
+static char *
+sbom_data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sbom", name, NULL);
+}
+
+/* The laravel SBOM with its first component removed, the second's version
+ * changed and a new one added: a later build's SBOM. */
+static char *
+write_changed_sbom (Fixture    *f,
+                    const char *source,
+                    char      **removed,
+                    char      **changed)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root, *second, *added;
+  JsonArray *components;
+
+  json_parser_load_from_file (parser, source, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  components = json_object_get_array_member (root, "components");
+  *removed = g_strdup (json_object_get_string_member (json_array_get_object_element (components, 0), "name"));
+  json_array_remove_element (components, 0);
+  second = json_array_get_object_element (components, 0);
+  *changed = g_strdup (json_object_get_string_member (second, "name"));
+  json_object_set_string_member (second, "version", "99.0.0");
+  added = json_object_new ();
+  json_object_set_string_member (added, "type", "library");
+  json_object_set_string_member (added, "name", "zz-new-library");
+  json_object_set_string_member (added, "version", "1.0.0");
+  json_object_set_string_member (added, "purl", "pkg:composer/zz/new-library@1.0.0");
+  json_array_add_object_element (components, added);
+  if (json_object_has_member (root, "dependencies"))
+    json_object_remove_member (root, "dependencies");
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+  return write_file (f, "build-2.cdx.json", text, -1);
+}
+
+static void
+test_sbom_commands (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = add_product (f);
+  g_autofree char *json_file = sbom_data_file ("cyclonedx-laravel-7.12.0_bom.1.4.json");
+  g_autofree char *bad_file = write_file (f, "broken.cdx.json",
+                                          "{\"bomFormat\": \"CycloneDX\",\n\"specVersion\": \"1.4\",\n"
+                                          "\"components\": [ {\"name\": ", -1);
+  g_autofree char *removed = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *changed_file = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) check = NULL;
+  g_autoptr(JsonNode) diff = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  JsonNode *first;
+  gint64 score;
+
+  /* The count alone on stdout; the rest on stderr. */
+  {
+    g_autoptr(Result) result = run (f, "sbom", "import", id, json_file, NULL);
+
+    assert_ok (result);
+    assert_one_line (result->out);
+    count = g_strstrip (g_strdup (result->out));
+    g_assert_nonnull (strstr (result->err, "Imported SBOM"));
+    g_assert_nonnull (strstr (result->err, "/100"));
+  }
+
+  list = run_json (f, "sbom", "list", id, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  first = json_array_get_element (json_node_get_array (list), 0);
+  g_assert_cmpstr (member_string (first, "format"), ==, "cyclonedx-json");
+  g_assert_cmpstr (member_string (first, "spec_version"), ==, "1.4");
+  g_assert_cmpstr (member_string (first, "product_version"), ==, "2.4.1");
+  g_assert_cmpint (member_int (first, "components"), ==, g_ascii_strtoll (count, NULL, 10));
+  g_assert_cmpint (member_int (first, "components"), >, 10);
+  first_id = g_strdup_printf ("%" G_GINT64_FORMAT, member_int (first, "id"));
+
+  /* The quality check: a score, fields and findings that name components. */
+  check = run_json (f, "sbom", "check", id, NULL);
+  score = member_int (check, "score");
+  g_assert_cmpint (score, >=, 0);
+  g_assert_cmpint (score, <, 100);
+  g_assert_cmpuint (json_array_get_length (member_array (check, "fields")), >, 5);
+  g_assert_cmpuint (json_array_get_length (member_array (check, "findings")), >, 0);
+  {
+    g_autoptr(Result) strict = run (f, "sbom", "check", id, "--min-score", "100", NULL);
+    g_autoptr(Result) usage = run (f, "sbom", "check", id, "--min-score", "101", NULL);
+
+    g_assert_cmpint (strict->status, ==, 3);
+    g_assert_nonnull (strstr (strict->out, "BSI TR-03183-2"));
+    assert_refused (usage, 2, "--min-score");
+  }
+
+  /* Search. */
+  found = run_json (f, "sbom", "components", id, "--search", "SYMFONY", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), <, g_ascii_strtoull (count, NULL, 10));
+  /* Name or purl: "console" is pkg:composer/symfony/console. */
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (found)); i++)
+    {
+      JsonNode *c = json_array_get_element (json_node_get_array (found), i);
+      g_autofree char *both = g_strconcat (member_string (c, "name"), " ",
+                                           member_is_null (c, "purl") ? "" : member_string (c, "purl"), NULL);
+
+      g_assert_nonnull (strstr (both, "symfony"));
+    }
+
+  /* A later build's SBOM, and what changed. */
+  changed_file = write_changed_sbom (f, json_file, &removed, &changed);
+  {
+    g_autoptr(Result) result = run (f, "sbom", "import", id, changed_file, "--product-version", "2.5.0", NULL);
+
+    assert_ok (result);
+  }
+  g_clear_pointer (&list, json_node_unref);
+  list = run_json (f, "sbom", "list", id, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 2);
+  second_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               member_int (json_array_get_element (json_node_get_array (list), 0), "id"));
+
+  diff = run_json (f, "sbom", "diff", id, first_id, second_id, NULL);
+  g_assert_cmpint (member_int (diff, "added"), ==, 1);
+  g_assert_cmpint (member_int (diff, "removed"), ==, 1);
+  g_assert_cmpint (member_int (diff, "version_changed"), ==, 1);
+  {
+    g_autoptr(Result) result = run (f, "sbom", "diff", id, first_id, second_id, NULL);
+    g_autofree char *plus = g_strdup ("+ zz-new-library 1.0.0\n");
+    g_autofree char *minus = g_strdup_printf ("- %s ", removed);
+    g_autofree char *tilde = g_strdup_printf ("~ %s ", changed);
+
+    assert_ok (result);
+    g_assert_nonnull (strstr (result->out, plus));
+    g_assert_nonnull (strstr (result->out, minus));
+    g_assert_nonnull (strstr (result->out, tilde));
+    g_assert_nonnull (strstr (result->out, "→ 99.0.0"));
+  }
+
+  /* A broken file: refused, named, and nothing stored. */
+  {
+    g_autoptr(Result) result = run (f, "sbom", "import", id, bad_file, NULL);
+    g_autoptr(JsonNode) after = NULL;
+
+    assert_refused (result, 1, "broken.cdx.json");
+    after = run_json (f, "sbom", "list", id, NULL);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (after)), ==, 2);
+  }
+
+  /* Usage errors. */
+  {
+    g_autoptr(Result) no_file = run (f, "sbom", "import", id, NULL);
+    g_autoptr(Result) unknown = run (f, "sbom", "diff", id, first_id, "999", NULL);
+    g_autoptr(Result) size = run (f, "sbom", "import", id, json_file, "--max-size", "1K", NULL);
+
+    assert_refused (no_file, 2, NULL);
+    assert_refused (unknown, 1, "999");
+    assert_refused (size, 1, NULL);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3772,6 +3943,7 @@ main (int    argc,
   ADD ("/cli/evidence/verify", test_evidence_verify);
   ADD ("/cli/readiness", test_readiness);
   ADD ("/cli/chart", test_chart);
+  ADD ("/cli/sbom", test_sbom_commands);
 #undef ADD
 
   return g_test_run ();

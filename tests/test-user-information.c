@@ -383,7 +383,7 @@ test_migrate_from_schema_5 (Fixture       *f,
   const char * const *migrations = _cf_store_get_migrations (&n_migrations);
   sqlite3 *db = NULL;
 
-  g_assert_cmpuint (n_migrations, ==, 6);
+  g_assert_cmpuint (n_migrations, >=, 6);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < 5; i++)
     g_assert_cmpint (sqlite3_exec (db, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
@@ -423,8 +423,9 @@ test_migrate_from_schema_5 (Fixture       *f,
   g_assert_true (cf_store_set_user_information (f->store, 1, info, &error));
   g_assert_no_error (error);
 
-  /* One step, audited, with the copy kept beside the file as it was. */
-  g_assert_cmpint (count_audit (f->store), ==, 2);
+  /* One step per schema version, audited, with the copy kept beside the
+   * file as it was; then the change above. */
+  g_assert_cmpint (count_audit (f->store), ==, CF_STORE_SCHEMA_VERSION - 5 + 1);
   {
     g_autoptr(GPtrArray) audit = cf_store_list_audit (f->store, 0, &error);
 
@@ -436,7 +437,7 @@ test_migrate_from_schema_5 (Fixture       *f,
 
   g_clear_object (&f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, CF_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM user_information"), ==, 1);
   sqlite3_close (db);
   g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);

@@ -19,6 +19,7 @@
 #include "cf-record-editor.h"
 #include "cf-requirements-view.h"
 #include "cf-risk-view.h"
+#include "cf-sbom-view.h"
 #include "cf-window.h"
 
 struct _CfWindow
@@ -45,6 +46,7 @@ struct _CfWindow
   CfRiskView           *risk_view;
   CfOverviewView       *overview_view;
   CfEvidenceView       *evidence_view;
+  CfSbomView           *sbom_view;
   GSettings            *settings;
   gint64                selected_id;
   gboolean              closing_with_copies;   /* the user chose to stop them */
@@ -100,6 +102,7 @@ set_views_product_id (CfWindow *self,
   cf_risk_view_set_product_id (self->risk_view, product_id);
   cf_overview_view_set_product_id (self->overview_view, product_id);
   cf_evidence_view_set_product_id (self->evidence_view, product_id);
+  cf_sbom_view_set_product_id (self->sbom_view, product_id);
 }
 
 static void
@@ -616,9 +619,14 @@ cf_window_constructed (GObject *object)
   self->evidence_view = CF_EVIDENCE_VIEW (cf_evidence_view_new (self->context));
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->evidence_view), "evidence",
                                        _("Evidence"), "mail-attachment-symbolic");
+  self->sbom_view = CF_SBOM_VIEW (cf_sbom_view_new (self->context));
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->sbom_view), "sbom",
+                                       _("SBOM"), "package-x-generic-symbolic");
   g_signal_connect_object (self->requirements_view, "add-toast",
                            G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->evidence_view, "add-toast",
+                           G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sbom_view, "add-toast",
                            G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->risk_view, "add-toast",
                            G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
@@ -735,6 +743,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "risks");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "evidence");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-view", "s", "sbom");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
@@ -821,4 +830,17 @@ cf_window_get_evidence_view (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
   return self->evidence_view;
+}
+
+/**
+ * cf_window_get_sbom_view:
+ *
+ * Returns: (transfer none): the view of the selected product's software
+ *   bills of materials
+ */
+CfSbomView *
+cf_window_get_sbom_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->sbom_view;
 }

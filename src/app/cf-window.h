@@ -11,6 +11,7 @@
 #include "cf-evidence-view.h"
 #include "cf-product-page.h"
 #include "cf-requirements-view.h"
+#include "cf-sbom-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ GListModel    *cf_window_get_products            (CfWindow       *self);
 CfRequirementsView *cf_window_get_requirements_view (CfWindow *self);
 CfProductPage *cf_window_get_product_page        (CfWindow       *self);
 CfEvidenceView *cf_window_get_evidence_view      (CfWindow       *self);
+CfSbomView    *cf_window_get_sbom_view           (CfWindow       *self);
 gint64         cf_window_get_selected_product_id (CfWindow       *self);
 
 G_END_DECLS

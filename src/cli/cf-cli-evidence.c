@@ -153,10 +153,10 @@ parse_date (const char  *text,
 }
 
 /* “512M”, “2G”, “2GiB”, “1500000000”: a whole number of bytes, or of a unit. */
-static gboolean
-parse_max_size (const char  *text,
-                guint64     *size,
-                GError     **error)
+gboolean
+cf_cli_parse_max_size (const char  *text,
+                       guint64     *size,
+                       GError     **error)
 {
   g_autofree char *shown = g_strstrip (cf_cli_dup_text (text));
   g_autofree char *digits = NULL;
@@ -474,7 +474,7 @@ cf_cli_evidence_add (CfCliContext        *ctx,
   if (*argv[2] == '\0')
     return cf_cli_usage_error (command->path, "%s", _("Which file? The file name is empty."));
 
-  if (max_size_arg != NULL && !parse_max_size (max_size_arg, &max_size, &error))
+  if (max_size_arg != NULL && !cf_cli_parse_max_size (max_size_arg, &max_size, &error))
     return cf_cli_report (command->path, error);
 
   if (new_version_arg != NULL)

@@ -83,6 +83,9 @@ gboolean    cf_cli_check_arguments     (int                  argc,
                                         int                  max_args,
                                         const char          *missing_message,
                                         GError             **error);
+gboolean    cf_cli_parse_max_size      (const char          *text,
+                                        guint64             *size,
+                                        GError             **error);
 gboolean    cf_cli_parse_id            (const char          *text,
                                         gint64              *id,
                                         GError             **error);
@@ -269,6 +272,11 @@ CfCliRun cf_cli_declaration_set;
 CfCliRun cf_cli_declaration_show;
 CfCliRun cf_cli_user_info_set;
 CfCliRun cf_cli_user_info_show;
+CfCliRun cf_cli_sbom_import;
+CfCliRun cf_cli_sbom_list;
+CfCliRun cf_cli_sbom_components;
+CfCliRun cf_cli_sbom_check;
+CfCliRun cf_cli_sbom_diff;
 CfCliRun cf_cli_generate;
 CfCliRun cf_cli_documents;
 CfCliRun cf_cli_document_show;

@@ -75,6 +75,17 @@ static const CfCliCommand commands[] = {
     cf_cli_evidence_remove },
   { "evidence verify", N_("Check every stored evidence file against its recorded SHA-256"),
     cf_cli_evidence_verify },
+  { "sbom import", N_("Import a CycloneDX or SPDX software bill of materials and print how many "
+                       "components it lists"),
+    cf_cli_sbom_import },
+  { "sbom list", N_("List a product’s imported software bills of materials"),
+    cf_cli_sbom_list },
+  { "sbom components", N_("List the components of an imported SBOM, optionally searched"),
+    cf_cli_sbom_components },
+  { "sbom check", N_("Check an SBOM against BSI TR-03183-2: what is missing, and a score"),
+    cf_cli_sbom_check },
+  { "sbom diff", N_("Show the components added, removed or changed between two SBOMs"),
+    cf_cli_sbom_diff },
   { "readiness", N_("Say whether a product is ready for a declaration of conformity, and what "
                     "is missing"),
     cf_cli_readiness },

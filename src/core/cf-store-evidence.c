@@ -1280,6 +1280,7 @@ gint64
 _cf_store_add_evidence_bytes_locked (CfStore     *self,
                                      gint64       product_id,
                                      CfEvidence  *item,
+                                     gint64       evidence_id,
                                      const char  *file_name,
                                      const char  *media_type,
                                      GBytes      *content,
@@ -1291,7 +1292,7 @@ _cf_store_add_evidence_bytes_locked (CfStore     *self,
   Progress progress = { NULL, NULL, 0 };
   gint64 owner;
 
-  if (!cf_evidence_validate (item, error))
+  if (item != NULL && !cf_evidence_validate (item, error))
     return 0;
 
   sha256 = copy_segments (self, self->db, FALSE, stream, g_bytes_get_size (content), file_name, NULL, &progress,
@@ -1299,7 +1300,7 @@ _cf_store_add_evidence_bytes_locked (CfStore     *self,
   if (sha256 == NULL)
     return 0;
 
-  return record_version (self, self->db, product_id, item, 0, segments, g_bytes_get_size (content), file_name,
+  return record_version (self, self->db, product_id, item, evidence_id, segments, g_bytes_get_size (content), file_name,
                          media_type, sha256, &owner, error);
 }
 

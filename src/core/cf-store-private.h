@@ -133,6 +133,7 @@ gboolean        _cf_store_set_user_information_locked       (CfStore            
 gint64          _cf_store_add_evidence_bytes_locked         (CfStore                 *self,
                                                              gint64                   product_id,
                                                              CfEvidence              *item,
+                                                             gint64                   evidence_id,
                                                              const char              *file_name,
                                                              const char              *media_type,
                                                              GBytes                  *content,

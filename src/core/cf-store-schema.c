@@ -338,6 +338,57 @@ static const char * const migrations[] = {
   "  sbom_url TEXT,"
   "  updated_at TEXT NOT NULL"
   ") STRICT;",
+
+  /* 6 → 7: software bills of materials. The file itself is an evidence
+   * version; these rows are what was read from it, so that components can
+   * be searched, checked and compared without parsing it again. An import
+   * is never changed, only added or removed with its evidence. */
+  "CREATE TABLE sbom ("
+  "  id INTEGER PRIMARY KEY,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+  "  evidence_version INTEGER NOT NULL CHECK (evidence_version > 0),"
+  "  product_version TEXT,"
+  "  format TEXT NOT NULL"
+  "    CHECK (format IN ('cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx3-jsonld')),"
+  "  spec_version TEXT,"
+  "  serial TEXT,"
+  "  name TEXT,"
+  "  timestamp TEXT,"
+  "  creator TEXT,"
+  "  tools TEXT,"
+  "  subject_ref TEXT,"
+  "  subject_name TEXT,"
+  "  subject_version TEXT,"
+  "  component_count INTEGER NOT NULL CHECK (component_count >= 0),"
+  "  imported_at TEXT NOT NULL,"
+  "  imported_by TEXT NOT NULL,"
+  "  UNIQUE (evidence_id, evidence_version)"
+  ") STRICT;"
+  "CREATE INDEX sbom_by_product ON sbom (product_id, id);"
+  "CREATE TABLE sbom_component ("
+  "  sbom_id INTEGER NOT NULL REFERENCES sbom (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL CHECK (seq >= 0),"
+  "  ref TEXT,"
+  "  name TEXT NOT NULL,"
+  "  version TEXT,"
+  "  type TEXT,"
+  "  supplier TEXT,"
+  "  author TEXT,"
+  "  purl TEXT,"
+  "  cpe TEXT,"
+  "  licences TEXT,"
+  "  filename TEXT,"
+  "  download TEXT,"
+  "  hashes TEXT,"          /* "ALGORITHM value" lines */
+  "  depends_on TEXT,"      /* refs, one per line */
+  "  dependencies_known INTEGER NOT NULL CHECK (dependencies_known IN (0, 1)),"
+  "  PRIMARY KEY (sbom_id, seq)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TRIGGER sbom_is_immutable BEFORE UPDATE ON sbom"
+  "  BEGIN SELECT RAISE (ABORT, 'an imported SBOM cannot be changed'); END;"
+  "CREATE TRIGGER sbom_component_is_immutable BEFORE UPDATE ON sbom_component"
+  "  BEGIN SELECT RAISE (ABORT, 'an imported SBOM cannot be changed'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION);

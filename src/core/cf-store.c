@@ -1734,7 +1734,7 @@ cf_store_add_example (CfStore  *self,
       {
         CfExampleFile *file = g_ptr_array_index (files, i);
 
-        if (_cf_store_add_evidence_bytes_locked (self, id, file->item, file->file_name, file->media_type,
+        if (_cf_store_add_evidence_bytes_locked (self, id, file->item, 0, file->file_name, file->media_type,
                                                  file->content, error) == 0)
           return 0;
       }

@@ -15,6 +15,7 @@
 #include "cf-manufacturer.h"
 #include "cf-product.h"
 #include "cf-requirement-assessment.h"
+#include "cf-sbom.h"
 #include "cf-threat.h"
 #include "cf-user-information.h"
 
@@ -22,7 +23,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 6
+#define CF_STORE_SCHEMA_VERSION 7
 
 /* Evidence files larger than this are refused unless the limit is raised. */
 #define CF_STORE_DEFAULT_EVIDENCE_LIMIT (G_GUINT64_CONSTANT (1) << 30)
@@ -303,6 +304,65 @@ GPtrArray         *cf_store_verify_evidence       (CfStore         *self,
                                                    CfProgressFunc   progress,
                                                    gpointer         progress_data,
                                                    GError         **error);
+
+/* Software bills of materials (cf-store-sbom.c) */
+
+/* One imported SBOM: what was read from it, and the evidence version that
+ * keeps the file. */
+typedef struct
+{
+  gint64        id;
+  gint64        product_id;
+  gint64        evidence_id;
+  gint          evidence_version;
+  char         *product_version;   /* the product version it describes */
+  CfSbomFormat  format;
+  char         *spec_version;
+  char         *serial;
+  char         *name;
+  char         *timestamp;
+  char         *creator;
+  char         *tools;
+  char         *subject_name;
+  char         *subject_version;
+  guint         component_count;
+  char         *imported_at;
+  char         *imported_by;
+  char         *file_name;
+  char         *sha256;
+} CfSbomInfo;
+
+void               cf_sbom_info_free              (CfSbomInfo      *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfSbomInfo, cf_sbom_info_free)
+
+gint64             cf_store_import_sbom           (CfStore            *self,
+                                                   gint64              product_id,
+                                                   GFile              *file,
+                                                   const char         *product_version,
+                                                   const CfSbomLimits *limits,
+                                                   GCancellable       *cancellable,
+                                                   CfSbom            **imported,
+                                                   GError            **error);
+void               cf_store_import_sbom_async     (CfStore            *self,
+                                                   gint64              product_id,
+                                                   GFile              *file,
+                                                   const char         *product_version,
+                                                   const CfSbomLimits *limits,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+gint64             cf_store_import_sbom_finish    (CfStore            *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+GPtrArray         *cf_store_list_sboms            (CfStore            *self,
+                                                   gint64              product_id,
+                                                   GError            **error);
+CfSbomInfo        *cf_store_get_sbom_info         (CfStore            *self,
+                                                   gint64              sbom_id,
+                                                   GError            **error);
+CfSbom            *cf_store_load_sbom             (CfStore            *self,
+                                                   gint64              sbom_id,
+                                                   GError            **error);
 
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
                                                    guint            limit,

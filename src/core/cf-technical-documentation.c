@@ -15,6 +15,7 @@
 #include "cf-doc-helpers.h"
 #include "cf-doc-phrases.h"
 #include "cf-requirement-assessment.h"
+#include "cf-sbom-check.h"
 #include "cf-technical-documentation.h"
 #include "cf-threat.h"
 
@@ -777,13 +778,214 @@ declaration_copy (Builder *b)
 }
 
 /* 8. The software bill of materials */
+
+/* Longer component lists stay in the attached file: a table of tens of
+ * thousands of rows helps no reviewer, and the file is in the dossier. */
+#define MAX_COMPONENT_ROWS 2500
+
+/* The check's field labels in the document's language, not the window's. */
+static const char *
+sbom_field_words (const CfSbomFieldSummary *field)
+{
+  static const char * const words[][2] = {
+    { "sbom.components", PHRASE ("Components listed") },
+    { "sbom.creator", PHRASE ("Creator of the SBOM") },
+    { "sbom.creator-contact", PHRASE ("Creator’s email or URL") },
+    { "sbom.timestamp", PHRASE ("Timestamp") },
+    { "sbom.format-version", PHRASE ("Format version") },
+    { "sbom.serial", PHRASE ("URI or serial number of the SBOM") },
+    { "sbom.subject", PHRASE ("Product described") },
+    { "component.name", PHRASE ("Component name") },
+    { "component.version", PHRASE ("Component version") },
+    { "component.creator", PHRASE ("Component creator") },
+    { "component.licence", PHRASE ("Licence") },
+    { "component.hash-sha512", PHRASE ("SHA-512 hash") },
+    { "component.dependencies", PHRASE ("Dependencies") },
+    { "component.identifier", PHRASE ("purl or CPE") },
+    { "component.filename", PHRASE ("File name") },
+    { "component.download", PHRASE ("Download location") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (field->id, words[i][0]) == 0)
+      return words[i][1];
+
+  return NULL;
+}
+
+static void
+sbom_summary (Builder          *b,
+              const CfSbomInfo *info)
+{
+  CfDocBlock *kv = cf_doc_model_add_block (b->model, CF_DOC_BLOCK_KEY_VALUE);
+  g_autofree char *format = info->spec_version
+                              ? g_strdup_printf ("%s %s", cf_sbom_format_get_label (info->format), info->spec_version)
+                              : g_strdup (cf_sbom_format_get_label (info->format));
+  g_autofree char *count = g_strdup_printf ("%u", info->component_count);
+  g_autofree char *evidence = g_strdup_printf ("E%" PRId64 " v%d · %s", info->evidence_id,
+                                               info->evidence_version, info->file_name);
+  CfDocRow *row;
+
+  cf_doc_add_kv (kv, T ("Product version"), info->product_version, T ("not recorded"));
+  cf_doc_add_kv (kv, T ("Format"), format, NULL);
+  cf_doc_add_kv (kv, T ("Creator of the SBOM"), info->creator, T ("not stated in the SBOM"));
+  cf_doc_add_kv (kv, T ("Timestamp"), info->timestamp, T ("not stated in the SBOM"));
+  cf_doc_add_kv (kv, T ("Tools"), info->tools, T ("not stated in the SBOM"));
+  cf_doc_add_kv (kv, T ("Components"), count, NULL);
+  cf_doc_add_kv (kv, T ("Kept as evidence"), evidence, NULL);
+  row = cf_doc_block_add_row (kv, "SHA-256");
+  cf_doc_row_add_run (row, CF_DOC_STYLE_CODE, info->sha256);
+}
+
+static void
+sbom_quality (Builder           *b,
+              const CfSbomCheck *check)
+{
+  static const double widths[] = { 0.5, 0.25, 0.25 };
+  g_autofree char *score = g_strdup_printf ("%u", check->score);
+  g_autofree char *intro = cf_phrase_format (b->input->language,
+                                             "Checked against the data fields of BSI TR-03183-2 (Conformity’s "
+                                             "reading): {score} out of 100.",
+                                             "score", score, NULL);
+  CfDocBlock *table;
+
+  heading (b, 2, T ("Quality of the SBOM"));
+  cf_doc_add_paragraph (b->model, intro);
+
+  table = cf_doc_model_add_table (b->model, G_N_ELEMENTS (widths), widths);
+  cf_doc_table_add_header_cell (table, T ("Field"));
+  cf_doc_table_add_header_cell (table, T ("Level"));
+  cf_doc_table_add_header_cell (table, T ("Present"));
+  for (guint i = 0; i < check->fields->len; i++)
+    {
+      const CfSbomFieldSummary *field = g_ptr_array_index (check->fields, i);
+      const char *words = sbom_field_words (field);
+      g_autofree char *met = g_strdup_printf ("%u / %u", field->met, field->checked);
+
+      cf_doc_table_add_row (table);
+      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL, words ? T (words) : field->label);
+      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL,
+                          field->level == CF_SBOM_LEVEL_REQUIRED ? T ("required") : T ("recommended"));
+      cf_doc_row_add_run (cf_doc_table_add_cell (table),
+                          field->met < field->checked ? CF_DOC_STYLE_BOLD : CF_DOC_STYLE_NORMAL, met);
+    }
+}
+
+static void
+sbom_components (Builder          *b,
+                 const CfSbomInfo *info,
+                 const CfSbom     *sbom)
+{
+  static const double widths[] = { 0.27, 0.13, 0.2, 0.4 };
+  CfDocBlock *table;
+
+  heading (b, 2, T ("Components"));
+  if (sbom->components->len > MAX_COMPONENT_ROWS)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", sbom->components->len);
+      g_autofree char *evidence = g_strdup_printf ("E%" PRId64, info->evidence_id);
+      g_autofree char *text = cf_phrase_format (b->input->language,
+                                                "The SBOM lists {count} components, too many for a table here: "
+                                                "the full list is the file kept as evidence {evidence}, with "
+                                                "the SHA-256 above.",
+                                                "count", count, "evidence", evidence, NULL);
+
+      cf_doc_add_paragraph (b->model, text);
+      return;
+    }
+  if (sbom->components->len == 0)
+    {
+      cf_doc_add_missing (b->model, b->input, T ("The SBOM lists no components."));
+      return;
+    }
+
+  table = cf_doc_model_add_table (b->model, G_N_ELEMENTS (widths), widths);
+  cf_doc_table_add_header_cell (table, T ("Component"));
+  cf_doc_table_add_header_cell (table, T ("Version"));
+  cf_doc_table_add_header_cell (table, T ("Licence"));
+  cf_doc_table_add_header_cell (table, T ("Supplier and identifier"));
+  for (guint i = 0; i < sbom->components->len; i++)
+    {
+      const CfSbomComponent *c = g_ptr_array_index (sbom->components, i);
+      const char *identifier = c->purl ? c->purl : c->cpe;
+      CfDocRow *cell;
+
+      cf_doc_table_add_row (table);
+      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL, c->name);
+      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL, c->version ? c->version : "—");
+      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL, c->licences ? c->licences : "—");
+      cell = cf_doc_table_add_cell (table);
+      if (c->supplier != NULL)
+        cf_doc_row_add_run (cell, CF_DOC_STYLE_NORMAL, c->supplier);
+      if (c->supplier != NULL && identifier != NULL)
+        cf_doc_row_add_run (cell, CF_DOC_STYLE_NORMAL, "\n");
+      if (identifier != NULL)
+        cf_doc_row_add_run (cell, CF_DOC_STYLE_CODE, identifier);
+      if (c->supplier == NULL && identifier == NULL)
+        cf_doc_row_add_run (cell, CF_DOC_STYLE_NORMAL, "—");
+    }
+}
+
+/* Earlier SBOMs are kept; the documentation names them. */
+static void
+sbom_history (Builder   *b,
+              GPtrArray *sboms)
+{
+  CfDocBlock *list;
+
+  if (sboms->len < 2)
+    return;
+
+  heading (b, 2, T ("Earlier SBOMs"));
+  list = cf_doc_model_add_list (b->model, FALSE);
+  for (guint i = 1; i < sboms->len; i++)
+    {
+      const CfSbomInfo *info = g_ptr_array_index (sboms, i);
+      g_autofree char *count = g_strdup_printf ("%u", info->component_count);
+      g_autofree char *evidence = g_strdup_printf ("E%" PRId64 " v%d", info->evidence_id, info->evidence_version);
+      g_autofree char *text = cf_phrase_format (b->input->language,
+                                                "{version}: {count} components, imported {date} ({evidence}, "
+                                                "{file})",
+                                                "version", info->product_version ? info->product_version : "—",
+                                                "count", count, "date", info->imported_at,
+                                                "evidence", evidence, "file", info->file_name, NULL);
+
+      cf_doc_row_add_run (cf_doc_list_add_item (list), CF_DOC_STYLE_NORMAL, text);
+    }
+}
+
 static void
 sbom (Builder *b)
 {
-  g_autoptr(GPtrArray) sboms = evidence_of_kind (b, "sbom");
+  const CfDocumentInput *input = b->input;
+  g_autoptr(GPtrArray) sboms = cf_store_list_sboms (input->store, input->product_id, NULL);
+  g_autoptr(CfSbom) latest = NULL;
+  g_autoptr(CfSbomCheck) check = NULL;
+  const CfSbomInfo *info;
 
   section (b, 1, "AnnexVII.8");
-  list_evidence (b, sboms, T ("No software bill of materials is recorded."));
+  if (sboms == NULL || sboms->len == 0)
+    {
+      g_autoptr(GPtrArray) files = evidence_of_kind (b, "sbom");
+
+      /* An SBOM attached as a plain file still counts; say it was not read. */
+      if (files->len > 0)
+        cf_doc_add_paragraph (b->model, T ("These files are kept as the software bill of materials; none has "
+                                           "been imported, so its components are not listed here."));
+      list_evidence (b, files, T ("No software bill of materials is recorded."));
+      return;
+    }
+
+  info = g_ptr_array_index (sboms, 0);
+  latest = cf_store_load_sbom (input->store, info->id, NULL);
+  if (latest == NULL)
+    return;
+  check = cf_sbom_check (latest);
+
+  sbom_summary (b, info);
+  sbom_quality (b, check);
+  sbom_components (b, info, latest);
+  sbom_history (b, sboms);
 }
 
 /* The annex: every evidence item with its SHA-256. */
