@@ -946,6 +946,22 @@ test_window (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   screenshot (GTK_WIDGET (window), "sbom-window");
 
+  /* The size limit is the user's setting: a larger file is refused. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.conformity.Conformity");
+    AdwMessageDialog *dialog;
+
+    g_settings_set_uint64 (settings, "sbom-size-limit", 1000);
+    cf_sbom_view_import_file (view, laravel);
+    spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the refusal is shown");
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), LARAVEL));
+    respond (dialog, "_Close");
+    spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the refusal closes");
+    g_settings_reset (settings, "sbom-size-limit");
+    spin_briefly ();
+  }
+
   /* The SBOM's file is evidence: its row leads there. */
   cf_sbom_view_import_file (view, laravel);
   spin_until (not_busy, view, "the import is over");

@@ -24,6 +24,8 @@ struct _CfSbomView
 {
   AdwBin               parent_instance;
 
+  guint64              size_limit;    /* bytes; GSettings sbom-size-limit */
+
   /* Template widgets */
   GtkStack            *stack;
   GtkScrolledWindow   *page;
@@ -1317,13 +1319,18 @@ start_next_import (CfSbomView *self)
 
   if (self->importing == NULL && (job = g_queue_pop_head (&self->pending)) != NULL)
     {
+      CfSbomLimits limits;
+
       self->importing = g_cancellable_new ();
       self->importing_name = g_file_get_basename (job->file);
 
       call = g_new0 (ImportCall, 1);
       call->self = g_object_ref (self);
       call->job = job;
-      cf_store_import_sbom_async (get_store (self), job->product_id, job->file, NULL, NULL, self->importing,
+      cf_sbom_limits_init_default (&limits);
+      if (self->size_limit > 0)
+        limits.max_size = self->size_limit;
+      cf_store_import_sbom_async (get_store (self), job->product_id, job->file, NULL, &limits, self->importing,
                                   imported_cb, call);
     }
 
@@ -1880,4 +1887,20 @@ cf_sbom_view_compare (CfSbomView *self)
                                 ((CfSbomInfo *) g_ptr_array_index (self->sboms, older))->id,
                                 ((CfSbomInfo *) g_ptr_array_index (self->sboms, newer))->id);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * cf_sbom_view_set_size_limit:
+ * @size_limit: the largest file to import, in bytes; 0 for the default
+ *
+ * The limit is the user's (GSettings `sbom-size-limit`); a larger file is
+ * refused before it is read.
+ */
+void
+cf_sbom_view_set_size_limit (CfSbomView *self,
+                             guint64     size_limit)
+{
+  g_return_if_fail (CF_IS_SBOM_VIEW (self));
+
+  self->size_limit = size_limit;
 }

@@ -19,6 +19,8 @@ GtkWidget  *cf_sbom_view_new              (CfContext  *context);
 gint64      cf_sbom_view_get_product_id   (CfSbomView *self);
 void        cf_sbom_view_set_product_id   (CfSbomView *self,
                                            gint64      product_id);
+void        cf_sbom_view_set_size_limit   (CfSbomView *self,
+                                           guint64     size_limit);
 void        cf_sbom_view_import_file      (CfSbomView *self,
                                            GFile      *file);
 gboolean    cf_sbom_view_get_importing    (CfSbomView *self);

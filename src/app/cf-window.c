@@ -547,6 +547,7 @@ size_limit_changed_cb (CfWindow *self)
 {
   cf_store_set_evidence_size_limit (cf_context_get_store (self->context),
                                     g_settings_get_uint64 (self->settings, "evidence-size-limit"));
+  cf_sbom_view_set_size_limit (self->sbom_view, g_settings_get_uint64 (self->settings, "sbom-size-limit"));
 }
 
 static void
@@ -571,6 +572,8 @@ bind_settings (CfWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::evidence-size-limit",
+                           G_CALLBACK (size_limit_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sbom-size-limit",
                            G_CALLBACK (size_limit_changed_cb), self, G_CONNECT_SWAPPED);
   size_limit_changed_cb (self);
 }
