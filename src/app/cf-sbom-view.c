@@ -168,37 +168,6 @@ cf_sbom_view_format_number (guint n)
   return g_strdup_printf ("%'u", n);
 }
 
-/**
- * cf_sbom_view_describe_format:
- *
- * Returns: (transfer full): "CycloneDX 1.4 (JSON)"
- */
-char *
-cf_sbom_view_describe_format (CfSbomFormat  format,
-                              const char   *spec_version)
-{
-  if (spec_version == NULL || *spec_version == '\0')
-    return g_strdup (cf_sbom_format_get_label (format));
-
-  switch (format)
-    {
-    case CF_SBOM_FORMAT_CYCLONEDX_JSON:
-      /* Translators: a file format and its version, e.g. "CycloneDX 1.4 (JSON)" */
-      return g_strdup_printf (_("CycloneDX %s (JSON)"), spec_version);
-    case CF_SBOM_FORMAT_CYCLONEDX_XML:
-      /* Translators: a file format and its version, e.g. "CycloneDX 1.4 (XML)" */
-      return g_strdup_printf (_("CycloneDX %s (XML)"), spec_version);
-    case CF_SBOM_FORMAT_SPDX_JSON:
-      /* Translators: a file format and its version, e.g. "SPDX 2.3 (JSON)" */
-      return g_strdup_printf (_("SPDX %s (JSON)"), spec_version);
-    case CF_SBOM_FORMAT_SPDX3_JSONLD:
-      /* Translators: a file format and its version, e.g. "SPDX 3.0 (JSON-LD)" */
-      return g_strdup_printf (_("SPDX %s (JSON-LD)"), spec_version);
-    default:
-      /* Translators: a file format and its version, e.g. "CycloneDX (JSON) 1.4" */
-      return g_strdup_printf (_("%s %s"), cf_sbom_format_get_label (format), spec_version);
-    }
-}
 
 /**
  * cf_sbom_view_describe:
@@ -210,7 +179,7 @@ cf_sbom_view_describe_format (CfSbomFormat  format,
 char *
 cf_sbom_view_describe (const CfSbomInfo *info)
 {
-  g_autofree char *format = cf_sbom_view_describe_format (info->format, info->spec_version);
+  g_autofree char *format = cf_sbom_format_describe (info->format, info->spec_version);
   g_autofree char *when = cf_format_timestamp (info->imported_at);
   g_autofree char *count = cf_sbom_view_format_number (info->component_count);
   const char *version = info->product_version;
@@ -259,7 +228,7 @@ static void
 update_summary (CfSbomView       *self,
                 const CfSbomInfo *info)
 {
-  g_autofree char *format = cf_sbom_view_describe_format (info->format, info->spec_version);
+  g_autofree char *format = cf_sbom_format_describe (info->format, info->spec_version);
   g_autofree char *subject = NULL;
   g_autofree char *timestamp = info->timestamp ? cf_format_timestamp (info->timestamp) : NULL;
   g_autofree char *count = cf_sbom_view_format_number (info->component_count);

@@ -32,8 +32,6 @@ GListModel *cf_sbom_view_get_components   (CfSbomView *self);
 void        cf_sbom_view_compare          (CfSbomView *self);
 
 /* Shared with the comparison */
-char       *cf_sbom_view_describe_format  (CfSbomFormat      format,
-                                           const char       *spec_version);
 char       *cf_sbom_view_describe         (const CfSbomInfo *info);
 char       *cf_sbom_view_format_number    (guint             n);
 

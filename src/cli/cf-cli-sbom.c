@@ -16,16 +16,6 @@
 #include "cf-sbom-check.h"
 #include "cf-sbom-diff.h"
 
-static char *
-format_label (CfSbomFormat  format,
-              const char   *spec_version)
-{
-  if (spec_version == NULL)
-    return g_strdup (cf_sbom_format_get_label (format));
-
-  /* Translators: a file format and its version, e.g. "CycloneDX (JSON) 1.4" */
-  return g_strdup_printf (_("%s %s"), cf_sbom_format_get_label (format), spec_version);
-}
 
 static char *
 component_label (const CfSbomComponent *c)
@@ -250,7 +240,7 @@ cf_cli_sbom_import (CfCliContext        *ctx,
 
   /* The count alone on stdout, for scripts; the rest is for people. */
   cf_cli_print ("%u\n", n_components);
-  format = format_label (info->format, info->spec_version);
+  format = cf_sbom_format_describe (info->format, info->spec_version);
   cf_cli_printerr (_("Imported SBOM %" PRId64 " (%s) as evidence E%" PRId64 ", version %d. "
                      "Quality against BSI TR-03183-2: %u/100 (“%s sbom check %" PRId64 "” says what is "
                      "missing).\n"),
@@ -322,7 +312,7 @@ cf_cli_sbom_list (CfCliContext        *ctx,
         {
           CfSbomInfo *info = g_ptr_array_index (sboms, i);
           g_autofree char *sbom_id = g_strdup_printf ("%" PRId64, info->id);
-          g_autofree char *format = format_label (info->format, info->spec_version);
+          g_autofree char *format = cf_sbom_format_describe (info->format, info->spec_version);
           g_autofree char *count = g_strdup_printf ("%u", info->component_count);
           g_autofree char *evidence = g_strdup_printf ("E%" PRId64 " v%d", info->evidence_id,
                                                        info->evidence_version);
@@ -459,7 +449,7 @@ print_check (const CfSbomInfo  *info,
              const CfSbomCheck *check)
 {
   g_autoptr(CfCliTable) table = cf_cli_table_new (3);
-  g_autofree char *format = format_label (info->format, info->spec_version);
+  g_autofree char *format = cf_sbom_format_describe (info->format, info->spec_version);
 
   cf_cli_print (_("SBOM %" PRId64 " (%s, %u components): %u/100 against BSI TR-03183-2\n\n"),
                 info->id, format, info->component_count, check->score);

@@ -69,35 +69,50 @@ cf_sbom_format_from_id (const char   *id,
 }
 
 /**
+ * cf_sbom_format_describe:
+ * @spec_version: (nullable): the version of the format's specification
+ *
+ * Returns: (transfer full): the format with its specification version,
+ *   translated, e.g. "CycloneDX 1.4 (JSON)"
+ */
+char *
+cf_sbom_format_describe (CfSbomFormat  format,
+                         const char   *spec_version)
+{
+  if (spec_version == NULL || *spec_version == '\0')
+    return g_strdup (cf_sbom_format_get_label (format));
+
+  switch (format)
+    {
+    case CF_SBOM_FORMAT_CYCLONEDX_JSON:
+      /* Translators: a file format and its version, e.g. "CycloneDX 1.4 (JSON)" */
+      return g_strdup_printf (_("CycloneDX %s (JSON)"), spec_version);
+    case CF_SBOM_FORMAT_CYCLONEDX_XML:
+      /* Translators: a file format and its version, e.g. "CycloneDX 1.4 (XML)" */
+      return g_strdup_printf (_("CycloneDX %s (XML)"), spec_version);
+    case CF_SBOM_FORMAT_SPDX_JSON:
+      /* Translators: a file format and its version, e.g. "SPDX 2.3 (JSON)" */
+      return g_strdup_printf (_("SPDX %s (JSON)"), spec_version);
+    case CF_SBOM_FORMAT_SPDX3_JSONLD:
+      /* Translators: a file format and its version, e.g. "SPDX 3.0 (JSON-LD)" */
+      return g_strdup_printf (_("SPDX %s (JSON-LD)"), spec_version);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
  * cf_sbom_describe_format:
  *
- * Returns: (transfer full): the format with the SBOM's specification
- *   version, translated, e.g. "CycloneDX 1.4 (JSON)"
+ * Returns: (transfer full): the SBOM's format with its specification
+ *   version, as cf_sbom_format_describe()
  */
 char *
 cf_sbom_describe_format (const CfSbom *sbom)
 {
-  const char *version;
-
   g_return_val_if_fail (sbom != NULL, NULL);
 
-  version = sbom->spec_version;
-  if (version == NULL)
-    return g_strdup (cf_sbom_format_get_label (sbom->format));
-
-  switch (sbom->format)
-    {
-    case CF_SBOM_FORMAT_CYCLONEDX_JSON:
-      return g_strdup_printf (_("CycloneDX %s (JSON)"), version);
-    case CF_SBOM_FORMAT_CYCLONEDX_XML:
-      return g_strdup_printf (_("CycloneDX %s (XML)"), version);
-    case CF_SBOM_FORMAT_SPDX_JSON:
-      return g_strdup_printf (_("SPDX %s (JSON)"), version);
-    case CF_SBOM_FORMAT_SPDX3_JSONLD:
-      return g_strdup_printf (_("SPDX %s (JSON-LD)"), version);
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return cf_sbom_format_describe (sbom->format, sbom->spec_version);
 }
 
 void

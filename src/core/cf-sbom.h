@@ -99,6 +99,8 @@ void    cf_sbom_free (CfSbom *sbom);
 
 /* The format with the SBOM's version, translated: "CycloneDX 1.4 (JSON)". */
 char   *cf_sbom_describe_format (const CfSbom *sbom);
+char   *cf_sbom_format_describe (CfSbomFormat  format,
+                                 const char   *spec_version);
 
 /* Reads an SBOM from memory, recognising its format from the content.
  * @limits may be NULL for the defaults. Errors are CF_ERROR_INVALID_INPUT (a

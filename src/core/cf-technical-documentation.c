@@ -818,9 +818,7 @@ sbom_summary (Builder          *b,
               const CfSbomInfo *info)
 {
   CfDocBlock *kv = cf_doc_model_add_block (b->model, CF_DOC_BLOCK_KEY_VALUE);
-  g_autofree char *format = info->spec_version
-                              ? g_strdup_printf ("%s %s", cf_sbom_format_get_label (info->format), info->spec_version)
-                              : g_strdup (cf_sbom_format_get_label (info->format));
+  g_autofree char *format = cf_sbom_format_describe (info->format, info->spec_version);
   g_autofree char *count = g_strdup_printf ("%u", info->component_count);
   g_autofree char *evidence = g_strdup_printf ("E%" PRId64 " v%d · %s", info->evidence_id,
                                                info->evidence_version, info->file_name);
