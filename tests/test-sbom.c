@@ -365,7 +365,10 @@ test_cyclonedx_crafted (void)
 
   g_assert_cmpstr (json->spec_version, ==, "1.6");
   g_assert_cmpstr (json->timestamp, ==, "2026-01-15T10:00:00Z");
-  g_assert_cmpstr (json->creator, ==, "Jane Doe <jane@example.com>; sbom@example.com; Example Devices GmbH");
+  /* An organisation's contact email before its URL. */
+  g_assert_cmpstr (json->creator, ==, "Jane Doe <jane@example.com>; sbom@example.com; "
+                   "Example Devices GmbH <https://devices.example.com>; "
+                   "Example Devices GmbH <psirt@example.com>");
   g_assert_cmpstr (json->tools, ==, "syft 1.0.0; sbom-service");
   g_assert_cmpstr (json->subject_ref, ==, "router");
   g_assert_cmpstr (json->subject_name, ==, "Router firmware");
@@ -716,6 +719,7 @@ test_refuse_malformed_json (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(CfSbom) sbom = cf_sbom_parse (bytes, NULL, &error);
 
+    g_assert_null (sbom);
     g_assert_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT);
     g_assert_true (g_utf8_validate (error->message, -1, NULL));
   }
@@ -802,6 +806,22 @@ test_refuse_too_large (void)
   cf_sbom_limits_init_default (&limits);
   limits.max_size = 1000;
   assert_refused (bytes, &limits, CF_ERROR_TOO_LARGE, "(1000 bytes)");
+
+  /* The same file, from its size: the message gives it. */
+  {
+    g_autofree char *real = g_test_build_filename (G_TEST_DIST, "data", "sbom",
+                                                   "cyclonedx-laravel-7.12.0_bom.1.4.json", NULL);
+    g_autoptr(GFile) real_file = g_file_new_for_path (real);
+    g_autoptr(GBytes) contents = NULL;
+
+    sbom = cf_sbom_parse_file (real_file, &limits, NULL, &contents, &error);
+    g_assert_null (sbom);
+    g_assert_null (contents);
+    g_assert_error (error, CF_ERROR, CF_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "cyclonedx-laravel-7.12.0_bom.1.4.json"));
+    g_assert_nonnull (strstr (error->message, "(139669 bytes)"));
+    g_clear_error (&error);
+  }
 
   /* A sparse 1 TB file: refused from its size, before a byte is read. */
   stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error);
@@ -1091,8 +1111,7 @@ test_large (void)
   g_assert_cmpuint (sbom->components->len, ==, n);
   g_assert_cmpuint (count_edges (sbom), ==, 2 * n);
   g_assert_cmpstr (((CfSbomComponent *) g_ptr_array_index (sbom->components, n - 1))->name, ==, "package-9999");
-  /* Generous, for slow and instrumented builds; typically a tenth of it. */
-  g_assert_cmpfloat (seconds, <, 3.0);
+  /* The time is reported, not judged: tests/bench/sbom-import.sh does that. */
 }
 
 int

@@ -80,6 +80,37 @@ json_entity_name (JsonObject *object,
   return _cf_sbom_json_dup_string (_cf_sbom_json_get_object (object, member), "name");
 }
 
+/* An organisation with a way to reach it, which TR-03183-2 asks of the
+ * SBOM's creator: "ACME <psirt@acme.example>", a contact's email before
+ * a URL. */
+static char *
+json_entity_contact (JsonObject *object,
+                     const char *member)
+{
+  JsonObject *entity = _cf_sbom_json_get_object (object, member);
+  JsonArray *contacts = _cf_sbom_json_get_array (entity, "contact");
+  JsonArray *urls = _cf_sbom_json_get_array (entity, "url");
+  const char *reach = NULL;
+
+  for (guint i = 0; contacts != NULL && reach == NULL && i < json_array_get_length (contacts); i++)
+    {
+      JsonNode *node = json_array_get_element (contacts, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        reach = _cf_sbom_json_get_string (json_node_get_object (node), "email");
+    }
+
+  for (guint i = 0; urls != NULL && reach == NULL && i < json_array_get_length (urls); i++)
+    {
+      JsonNode *node = json_array_get_element (urls, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        reach = json_node_get_string (node);
+    }
+
+  return format_contact (_cf_sbom_json_get_string (entity, "name"), reach);
+}
+
 /* Lenient: tools are metadata, not the shape of the SBOM. */
 static void
 json_add_tools (CfSbomList *tools,
@@ -105,9 +136,9 @@ json_read_metadata (Reader     *reader,
   JsonArray *authors = _cf_sbom_json_get_array (metadata, "authors");
   JsonObject *tools_object = _cf_sbom_json_get_object (metadata, "tools");
   JsonObject *subject = _cf_sbom_json_get_object (metadata, "component");
-  g_autofree char *manufacture = json_entity_name (metadata, "manufacture");
-  g_autofree char *manufacturer = json_entity_name (metadata, "manufacturer");
-  g_autofree char *supplier = json_entity_name (metadata, "supplier");
+  g_autofree char *manufacture = json_entity_contact (metadata, "manufacture");
+  g_autofree char *manufacturer = json_entity_contact (metadata, "manufacturer");
+  g_autofree char *supplier = json_entity_contact (metadata, "supplier");
 
   sbom->timestamp = _cf_sbom_json_dup_string (metadata, "timestamp");
 
@@ -492,15 +523,27 @@ xml_read_tools (Reader  *reader,
   return _cf_sbom_list_join (&list, "; ");
 }
 
+/* As json_entity_contact(). */
 static void
 xml_add_entity (Reader     *reader,
                 CfSbomList *list,
                 xmlNode    *metadata,
                 const char *element)
 {
-  g_autofree char *name = child_text (reader, first_child (reader, metadata, element), "name");
+  xmlNode *entity = first_child (reader, metadata, element);
+  g_autofree char *name = child_text (reader, entity, "name");
+  g_autofree char *reach = NULL;
+  g_autofree char *contact = NULL;
 
-  _cf_sbom_list_add (list, name);
+  for (xmlNode *child = entity ? entity->children : NULL; child != NULL && reach == NULL;
+       child = child->next)
+    if (is_element (reader, child, "contact"))
+      reach = child_text (reader, child, "email");
+  if (reach == NULL)
+    reach = child_text (reader, entity, "url");
+
+  contact = format_contact (name, reach);
+  _cf_sbom_list_add (list, contact);
 }
 
 static void
