@@ -874,7 +874,7 @@ sbom_components (Builder          *b,
                  const CfSbomInfo *info,
                  const CfSbom     *sbom)
 {
-  static const double widths[] = { 0.27, 0.13, 0.2, 0.4 };
+  static const double widths[] = { 0.25, 0.18, 0.17, 0.4 };
   CfDocBlock *table;
 
   heading (b, 2, T ("Components"));

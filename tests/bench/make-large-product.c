@@ -6,17 +6,20 @@
  * For the technical documentation benchmark (tests/bench/technical-documentation.sh,
  * docs/PERFORMANCE.md): every requirement assessed with several paragraphs of
  * measures, 60 threats, 300 evidence items of 1 to 20 KiB, the user
- * information and a declaration generated, as a large real product would
- * have them. The text is made from templates by a seeded generator, so it
- * varies from paragraph to paragraph (the renderer's line breaking gets no
- * repeated work) and every run of the program writes the same content.
+ * information and a declaration generated, and a CycloneDX 1.5 SBOM of
+ * 2,000 components imported with cf_store_import_sbom(), as a large real
+ * product would have them. The text is made from templates by a seeded
+ * generator, so it varies from paragraph to paragraph (the renderer's line
+ * breaking gets no repeated work) and every run of the program writes the
+ * same content.
  *
- * Usage: make-large-product [--threats N] [--evidence N] [--seed N] DB
+ * Usage: make-large-product [--threats N] [--evidence N] [--components N] [--seed N] DB
  * Prints the product's id.
  */
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -713,6 +716,563 @@ fill_evidence (Gen          *gen,
   return TRUE;
 }
 
+/* The SBOM: a CycloneDX 1.5 JSON document as cyclonedx-npm, cyclonedx-maven
+ * and syft write them, for the firmware's 2,000 third-party components. It is
+ * written to a temporary file and imported as a user would import it, so the
+ * database holds what `conformity-cli sbom import` would store. The JSON
+ * writer is a minimal copy of the one in make-cyclonedx.c (which this
+ * program does not run). */
+
+typedef struct
+{
+  GString  *out;
+  guint     depth;
+  gboolean  first[16];  /* nothing yet in the container at this depth */
+} Json;
+
+static void
+json_indent (Json *json)
+{
+  g_string_append_c (json->out, '\n');
+  for (guint i = 0; i < json->depth; i++)
+    g_string_append (json->out, "  ");
+}
+
+/* Quotes, backslashes and control characters escaped; UTF-8 as it is. */
+static void
+json_quote (Json       *json,
+            const char *text)
+{
+  g_string_append_c (json->out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (json->out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (json->out, "\\u%04x", c);
+      else
+        g_string_append_c (json->out, (char) c);
+    }
+  g_string_append_c (json->out, '"');
+}
+
+/* The comma after the previous value, the line, and the member's name. */
+static void
+json_value (Json       *json,
+            const char *key)
+{
+  if (json->depth > 0)
+    {
+      if (!json->first[json->depth])
+        g_string_append_c (json->out, ',');
+      json->first[json->depth] = FALSE;
+      json_indent (json);
+    }
+  if (key != NULL)
+    {
+      json_quote (json, key);
+      g_string_append (json->out, ": ");
+    }
+}
+
+static void
+json_open (Json       *json,
+           const char *key,
+           char        bracket)
+{
+  json_value (json, key);
+  g_string_append_c (json->out, bracket);
+  json->depth++;
+  g_assert (json->depth < G_N_ELEMENTS (json->first));
+  json->first[json->depth] = TRUE;
+}
+
+static void
+json_close (Json *json,
+            char  bracket)
+{
+  gboolean empty = json->first[json->depth];
+
+  json->depth--;
+  if (!empty)
+    json_indent (json);
+  g_string_append_c (json->out, bracket);
+}
+
+#define json_begin_object(json, key) json_open ((json), (key), '{')
+#define json_end_object(json) json_close ((json), '}')
+#define json_begin_array(json, key) json_open ((json), (key), '[')
+#define json_end_array(json) json_close ((json), ']')
+
+static void
+json_string (Json       *json,
+             const char *key,
+             const char *value)
+{
+  json_value (json, key);
+  json_quote (json, value);
+}
+
+/* Words for package names: each ecosystem's own, and words any of them uses. */
+static const char * const npm_heads[] = {
+  "lodash", "react", "express", "axios", "chalk", "commander", "debug", "semver", "uuid", "yargs",
+  "minimist", "glob", "mkdirp", "async", "moment", "dayjs", "rxjs", "tslib", "zod", "ws",
+};
+
+static const char * const maven_heads[] = {
+  "jackson", "netty", "guava", "spring", "hibernate", "log4j", "slf4j", "commons", "jetty", "okhttp",
+  "bouncycastle", "micrometer", "reactor", "logback", "snakeyaml",
+};
+
+static const char * const pypi_heads[] = {
+  "requests", "urllib3", "numpy", "pandas", "flask", "django", "pydantic", "attrs", "click", "jinja",
+  "paho", "pymodbus", "asyncua", "cryptography", "certifi",
+};
+
+static const char * const go_heads[] = {
+  "cobra", "viper", "zap", "grpc", "protobuf", "yaml", "toml", "cron", "mux", "gin", "logrus",
+  "testify", "errgroup",
+};
+
+static const char * const common_heads[] = {
+  "crypto", "jwt", "oauth", "redis", "kafka", "mqtt", "sqlite", "modbus", "opcua", "http",
+  "stream", "buffer", "event", "promise", "cache", "queue", "socket", "tls", "json", "xml",
+};
+
+static const char * const package_tails[] = {
+  "core", "utils", "parser", "client", "server", "common", "api", "types", "plugin", "loader",
+  "runtime", "config", "compat", "extra", "tools", "helpers", "bindings", "adapter", "codec", "cli",
+  "annotations", "databind", "transport", "handler", "resolver", "validator", "schema", "logging",
+  "metrics", "streams", "native", "web", "lite", "sdk", "engine",
+};
+
+static const char * const npm_scopes[] = {
+  "angular", "babel", "types", "aws-sdk", "nestjs", "emotion", "mui", "vue", "sentry", "octokit",
+  "smithy", "rollup", "esbuild", "opentelemetry",
+};
+
+static const char * const maven_orgs[] = {
+  "org.apache", "com.fasterxml", "io.netty", "org.springframework", "com.google", "org.eclipse",
+  "io.micrometer", "org.hibernate", "com.squareup", "org.bouncycastle", "io.projectreactor",
+  "org.jboss", "ch.qos", "org.yaml", "io.grpc", "com.nimbusds", "org.glassfish", "jakarta",
+};
+
+static const char * const go_hosts[] = {
+  "github.com/spf13", "github.com/stretchr", "golang.org/x", "github.com/prometheus",
+  "github.com/sirupsen", "go.uber.org", "google.golang.org", "github.com/gorilla",
+  "github.com/hashicorp", "github.com/eclipse", "k8s.io", "github.com/gopcua", "go.etcd.io",
+  "github.com/containerd", "github.com/opencontainers", "gopkg.in",
+};
+
+static const char * const suppliers[] = {
+  "The Apache Software Foundation", "FasterXML", "The Netty Project", "VMware, Inc.", "Google LLC",
+  "Eclipse Foundation", "OpenJS Foundation", "Python Software Foundation", "Meta Platforms, Inc.",
+  "Microsoft Corporation", "Amazon Web Services", "HashiCorp", "Red Hat, Inc.", "Square, Inc.",
+  "Legion of the Bouncy Castle Inc.", "Cloud Native Computing Foundation",
+  "Müller & Söhne Software GmbH", "Łódź Open Source Sp. z o.o.", "Independent maintainers",
+};
+
+static const char * const package_authors[] = {
+  "Tatu Saloranta", "Sindre Sorhus", "Kenneth Reitz", "Steve Francia", "Trustin Lee", "José Valim",
+  "Jürgen Höller", "TJ Holowaychuk", "Armin Ronacher", "Mitchell Hashimoto", "Łukasz Langa",
+};
+
+static const char * const licence_ids[] = {
+  "MIT", "MIT", "MIT", "Apache-2.0", "Apache-2.0", "Apache-2.0", "BSD-3-Clause", "BSD-2-Clause",
+  "ISC", "MPL-2.0", "EPL-2.0", "LGPL-2.1-only", "0BSD", "Python-2.0", "Zlib",
+};
+
+static const char * const licence_expressions[] = {
+  "MIT OR Apache-2.0", "(MIT AND Zlib)", "EPL-2.0 OR GPL-2.0-only WITH Classpath-exception-2.0",
+  "BSD-3-Clause OR GPL-2.0-or-later", "LGPL-2.1-or-later OR MPL-2.0",
+};
+
+/* The names cyclonedx-maven copies from a POM's <licenses>. */
+static const char * const licence_names[] = {
+  "The Apache Software License, Version 2.0", "Eclipse Public License - v 2.0",
+  "Bouncy Castle Licence", "GNU Lesser General Public License",
+};
+
+typedef enum { NPM, MAVEN, PYPI, GOLANG } Ecosystem;
+
+typedef struct
+{
+  Ecosystem  ecosystem;
+  char      *group;    /* Maven's groupId, else NULL */
+  char      *name;
+  char      *version;
+  char      *purl;     /* also the bom-ref, as cyclonedx-maven and syft make it */
+} Package;
+
+static void
+package_free (gpointer data)
+{
+  Package *package = data;
+
+  g_free (package->group);
+  g_free (package->name);
+  g_free (package->version);
+  g_free (package->purl);
+  g_free (package);
+}
+
+/* @n_bytes random bytes in lower-case hex, as a digest would be. */
+static char *
+random_hex (Gen   *gen,
+            guint  n_bytes)
+{
+  GString *hex = g_string_sized_new (n_bytes * 2);
+
+  for (guint i = 0; i < n_bytes; i += 4)
+    g_string_append_printf (hex, "%08x", g_rand_int (gen->rand));
+  g_string_truncate (hex, n_bytes * 2);
+  return g_string_free (hex, FALSE);
+}
+
+static char *
+random_version (Gen       *gen,
+                Ecosystem  ecosystem)
+{
+  guint major = g_rand_int_range (gen->rand, 0, 10) < 3 ? 0 : g_rand_int_range (gen->rand, 1, 12);
+  guint minor = g_rand_int_range (gen->rand, 0, 40);
+  guint patch = g_rand_int_range (gen->rand, 0, 30);
+  guint roll = g_rand_int_range (gen->rand, 0, 20);
+
+  switch (ecosystem)
+    {
+    case GOLANG:
+      if (roll < 2)
+        {
+          /* A pseudo-version: the commit's UTC time and hash. Draw in order. */
+          int month = g_rand_int_range (gen->rand, 1, 13);
+          int day = g_rand_int_range (gen->rand, 1, 29);
+          int second = g_rand_int_range (gen->rand, 0, 24 * 3600);
+          g_autofree char *commit = random_hex (gen, 6);
+
+          return g_strdup_printf ("v0.0.0-2026%02d%02d%02d%02d%02d-%s", month, day, second / 3600,
+                                  second / 60 % 60, second % 60, commit);
+        }
+      return g_strdup_printf ("v%u.%u.%u", major, minor, patch);
+    case MAVEN:
+      if (roll < 2)
+        return g_strdup_printf ("%u.%u.%u.Final", major + 1, minor, patch);
+      if (roll < 3)
+        return g_strdup_printf ("%u.%u-jre", major + 20, minor);
+      return g_strdup_printf ("%u.%u.%u", major + 1, minor, patch);
+    case PYPI:
+      if (roll < 1)
+        return g_strdup_printf ("%u.%u.post%u", major + 1, minor, patch);
+      return g_strdup_printf ("%u.%u.%u", major + 1, minor, patch);
+    case NPM:
+    default:
+      if (roll < 1)
+        return g_strdup_printf ("%u.%u.%u-beta.%d", major, minor, patch, g_rand_int_range (gen->rand, 1, 9));
+      return g_strdup_printf ("%u.%u.%u", major, minor, patch);
+    }
+}
+
+/* One or two words, the first mostly the ecosystem's own; @attempt > 0
+ * makes a name unique after a clash. */
+static char *
+random_package_name (Gen               *gen,
+                     const char * const *heads,
+                     guint               n_heads,
+                     const char         *separator,
+                     guint               attempt)
+{
+  const char *head = g_rand_int_range (gen->rand, 0, 10) < 6
+                     ? heads[g_rand_int_range (gen->rand, 0, n_heads)]
+                     : PICK (gen, common_heads);
+  g_autofree char *name = g_rand_int_range (gen->rand, 0, 4) == 0
+                          ? g_strdup (head)
+                          : g_strconcat (head, separator, PICK (gen, package_tails), NULL);
+
+  return attempt > 0 ? g_strdup_printf ("%s%s%u", name, separator, attempt + 1) : g_steal_pointer (&name);
+}
+
+#define RANDOM_NAME(gen, heads, separator, attempt) \
+  random_package_name ((gen), (heads), G_N_ELEMENTS (heads), (separator), (attempt))
+
+static Package *
+random_package (Gen   *gen,
+                guint  attempt)
+{
+  Package *package = g_new0 (Package, 1);
+  guint roll = g_rand_int_range (gen->rand, 0, 100);
+
+  package->ecosystem = roll < 40 ? NPM : roll < 70 ? MAVEN : roll < 85 ? PYPI : GOLANG;
+  package->version = random_version (gen, package->ecosystem);
+
+  switch (package->ecosystem)
+    {
+    case NPM:
+      package->name = RANDOM_NAME (gen, npm_heads, "-", attempt);
+      if (g_rand_int_range (gen->rand, 0, 4) == 0)
+        {
+          const char *scope = PICK (gen, npm_scopes);
+          char *scoped = g_strdup_printf ("@%s/%s", scope, package->name);
+
+          package->purl = g_strdup_printf ("pkg:npm/%%40%s/%s@%s", scope, package->name, package->version);
+          g_free (package->name);
+          package->name = scoped;
+        }
+      else
+        package->purl = g_strdup_printf ("pkg:npm/%s@%s", package->name, package->version);
+      break;
+
+    case MAVEN:
+      package->group = g_strdup_printf ("%s.%s", PICK (gen, maven_orgs), PICK (gen, maven_heads));
+      package->name = RANDOM_NAME (gen, maven_heads, "-", attempt);
+      package->purl = g_strdup_printf ("pkg:maven/%s/%s@%s?type=jar", package->group, package->name,
+                                       package->version);
+      break;
+
+    case PYPI:
+      package->name = RANDOM_NAME (gen, pypi_heads, "-", attempt);
+      package->purl = g_strdup_printf ("pkg:pypi/%s@%s", package->name, package->version);
+      break;
+
+    case GOLANG:
+    default:
+      {
+        g_autofree char *name = RANDOM_NAME (gen, go_heads, "", 0);
+
+        if (attempt > 0)
+          package->name = g_strdup_printf ("%s/%s/v%u", PICK (gen, go_hosts), name, attempt + 1);
+        else
+          package->name = g_strdup_printf ("%s/%s", PICK (gen, go_hosts), name);
+        package->purl = g_strdup_printf ("pkg:golang/%s@%s", package->name, package->version);
+      }
+      break;
+    }
+
+  return package;
+}
+
+static void
+write_hash (Json       *json,
+            const char *algorithm,
+            char       *value)  /* (transfer full) */
+{
+  json_begin_object (json, NULL);
+  json_string (json, "alg", algorithm);
+  json_string (json, "content", value);
+  json_end_object (json);
+  g_free (value);
+}
+
+static void
+write_component (Gen           *gen,
+                 Json          *json,
+                 const Package *package)
+{
+  guint roll;
+
+  json_begin_object (json, NULL);
+  json_string (json, "bom-ref", package->purl);
+  json_string (json, "type", "library");
+  json_begin_object (json, "supplier");
+  json_string (json, "name", PICK (gen, suppliers));
+  json_end_object (json);
+  if (g_rand_int_range (gen->rand, 0, 10) < 4)
+    json_string (json, "author", PICK (gen, package_authors));
+  if (package->group != NULL)
+    json_string (json, "group", package->group);
+  json_string (json, "name", package->name);
+  json_string (json, "version", package->version);
+  json_string (json, "scope", g_rand_int_range (gen->rand, 0, 10) == 0 ? "optional" : "required");
+
+  /* SHA-256 for every component, SHA-512 for half, SHA-1 beside them for
+   * Maven as cyclonedx-maven writes it. */
+  json_begin_array (json, "hashes");
+  if (package->ecosystem == MAVEN)
+    write_hash (json, "SHA-1", random_hex (gen, 20));
+  write_hash (json, "SHA-256", random_hex (gen, 32));
+  if (g_rand_boolean (gen->rand))
+    write_hash (json, "SHA-512", random_hex (gen, 64));
+  json_end_array (json);
+
+  /* An SPDX id, a POM's licence name or an expression; a few have none. */
+  roll = g_rand_int_range (gen->rand, 0, 100);
+  if (roll < 96)
+    {
+      json_begin_array (json, "licenses");
+      json_begin_object (json, NULL);
+      if (roll < 78)
+        {
+          json_begin_object (json, "license");
+          json_string (json, "id", PICK (gen, licence_ids));
+          json_end_object (json);
+        }
+      else if (roll < 86 && package->ecosystem == MAVEN)
+        {
+          json_begin_object (json, "license");
+          json_string (json, "name", PICK (gen, licence_names));
+          json_end_object (json);
+        }
+      else
+        json_string (json, "expression", PICK (gen, licence_expressions));
+      json_end_object (json);
+      json_end_array (json);
+    }
+
+  json_string (json, "purl", package->purl);
+  json_end_object (json);
+}
+
+static GBytes *
+make_cyclonedx (Gen   *gen,
+                guint  n_components)
+{
+  static const char root_ref[] = "pkg:generic/northwind/nr7-firmware@4.2.0";
+  g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (package_free);
+  g_autoptr(GHashTable) purls = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *uuid = random_hex (gen, 16);
+  Json json = { g_string_sized_new (n_components * 1200) };
+
+  /* Unique purls (and so bom-refs): a clash gets a numbered name. */
+  for (guint i = 0; i < n_components; i++)
+    for (guint attempt = 0;; attempt++)
+      {
+        Package *package = random_package (gen, attempt);
+
+        if (g_hash_table_add (purls, package->purl))
+          {
+            g_ptr_array_add (packages, package);
+            break;
+          }
+        package_free (package);
+      }
+
+  json_begin_object (&json, NULL);
+  json_string (&json, "bomFormat", "CycloneDX");
+  json_string (&json, "specVersion", "1.5");
+  json_value (&json, "serialNumber");
+  g_string_append_printf (json.out, "\"urn:uuid:%.8s-%.4s-4%.3s-a%.3s-%.12s\"",
+                          uuid, uuid + 8, uuid + 13, uuid + 17, uuid + 20);
+  json_value (&json, "version");
+  g_string_append_c (json.out, '1');
+
+  json_begin_object (&json, "metadata");
+  json_string (&json, "timestamp", "2027-02-15T09:30:12Z");
+  json_begin_object (&json, "tools");
+  json_begin_array (&json, "components");
+  json_begin_object (&json, NULL);
+  json_string (&json, "type", "application");
+  json_string (&json, "author", "anchore");
+  json_string (&json, "name", "syft");
+  json_string (&json, "version", "1.18.1");
+  json_end_object (&json);
+  json_end_array (&json);
+  json_end_object (&json);
+  json_begin_array (&json, "authors");
+  json_begin_object (&json, NULL);
+  json_string (&json, "name", "Northwind Industrial Networks GmbH, product security team");
+  json_string (&json, "email", "psirt@northwind.example");
+  json_end_object (&json);
+  json_end_array (&json);
+  json_begin_object (&json, "component");
+  json_string (&json, "bom-ref", root_ref);
+  json_string (&json, "type", "firmware");
+  json_string (&json, "name", "nr7-firmware");
+  json_string (&json, "version", "4.2.0");
+  json_string (&json, "purl", root_ref);
+  json_end_object (&json);
+  json_begin_object (&json, "supplier");
+  json_string (&json, "name", "Northwind Industrial Networks GmbH");
+  json_begin_array (&json, "url");
+  json_value (&json, NULL);
+  json_quote (&json, "https://northwind.example");
+  json_end_array (&json);
+  json_end_object (&json);
+  json_end_object (&json);
+
+  json_begin_array (&json, "components");
+  for (guint i = 0; i < packages->len; i++)
+    write_component (gen, &json, g_ptr_array_index (packages, i));
+  json_end_array (&json);
+
+  /* The firmware depends on the first components directly; each component
+   * on 0 to 4 later ones, so there is no cycle. */
+  json_begin_array (&json, "dependencies");
+  json_begin_object (&json, NULL);
+  json_string (&json, "ref", root_ref);
+  json_begin_array (&json, "dependsOn");
+  for (guint i = 0; i < MIN (packages->len, 40); i++)
+    json_string (&json, NULL, ((Package *) g_ptr_array_index (packages, i))->purl);
+  json_end_array (&json);
+  json_end_object (&json);
+  for (guint i = 0; i < packages->len; i++)
+    {
+      guint later = packages->len - i - 1;
+      /* MIN() evaluates its arguments twice: draw first. */
+      guint wanted = g_rand_int_range (gen->rand, 0, 5);
+      guint n = MIN (later, wanted);
+      guint chosen[4];
+
+      json_begin_object (&json, NULL);
+      json_string (&json, "ref", ((Package *) g_ptr_array_index (packages, i))->purl);
+      json_begin_array (&json, "dependsOn");
+      for (guint d = 0; d < n; d++)
+        {
+          guint j;
+          gboolean seen;
+
+          do
+            {
+              j = i + 1 + g_rand_int_range (gen->rand, 0, MIN (later, 300));
+              seen = FALSE;
+              for (guint e = 0; e < d; e++)
+                seen = seen || chosen[e] == j;
+            }
+          while (seen);
+          chosen[d] = j;
+          json_string (&json, NULL, ((Package *) g_ptr_array_index (packages, j))->purl);
+        }
+      json_end_array (&json);
+      json_end_object (&json);
+    }
+  json_end_array (&json);
+  json_end_object (&json);
+  g_string_append_c (json.out, '\n');
+
+  return g_string_free_to_bytes (json.out);
+}
+
+/* Writes the SBOM where a user would have it and imports it for the product. */
+static gboolean
+fill_sbom (Gen      *gen,
+           CfStore  *store,
+           gint64    product_id,
+           guint     n_components,
+           GError  **error)
+{
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  if (n_components == 0)
+    return TRUE;
+
+  content = make_cyclonedx (gen, n_components);
+  dir = g_dir_make_tmp ("make-large-product-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+  path = g_build_filename (dir, "nr7-firmware-4.2.0.cdx.json", NULL);
+  file = g_file_new_for_path (path);
+
+  ok = g_file_set_contents (path, g_bytes_get_data (content, NULL), g_bytes_get_size (content), error) &&
+       cf_store_import_sbom (store, product_id, file, NULL, NULL, NULL, NULL, error) != 0;
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return ok;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -724,12 +1284,15 @@ main (int    argc,
   g_autoptr(CfGenerator) generator = NULL;
   gint n_threats = 60;
   gint n_evidence = 300;
+  gint n_components = 2000;
   gint seed = 7;
   gint64 product_id = 0;
   Gen gen = { 0 };
   const GOptionEntry entries[] = {
     { "threats", 0, 0, G_OPTION_ARG_INT, &n_threats, "Threats in the risk register (60)", "N" },
     { "evidence", 0, 0, G_OPTION_ARG_INT, &n_evidence, "Evidence items (300)", "N" },
+    { "components", 0, 0, G_OPTION_ARG_INT, &n_components,
+      "Components in the imported SBOM (2000; 0 imports none)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the text generator (7)", "N" },
     G_OPTION_ENTRY_NULL
   };
@@ -742,9 +1305,9 @@ main (int    argc,
       g_printerr ("make-large-product: %s\n", error->message);
       return 2;
     }
-  if (argc != 2 || n_threats < 1 || n_evidence < 0)
+  if (argc != 2 || n_threats < 1 || n_evidence < 0 || n_components < 0)
     {
-      g_printerr ("Usage: make-large-product [--threats N] [--evidence N] [--seed N] DB\n");
+      g_printerr ("Usage: make-large-product [--threats N] [--evidence N] [--components N] [--seed N] DB\n");
       return 2;
     }
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -764,16 +1327,14 @@ main (int    argc,
       !fill_threats (&gen, store, product_id, &error) ||
       !fill_requirements (&gen, store, catalogue, product_id, &error) ||
       !fill_user_information (store, product_id, &error) ||
-      !fill_evidence (&gen, store, catalogue, product_id, n_evidence, &error))
+      !fill_evidence (&gen, store, catalogue, product_id, n_evidence, &error) ||
+      !fill_sbom (&gen, store, product_id, n_components, &error))
     {
       g_printerr ("make-large-product: %s\n", error->message);
       g_rand_free (gen.rand);
       return 1;
     }
   g_rand_free (gen.rand);
-
-  /* TODO(issue 7): add 2,000 SBOM components here once the store has them,
-   * so that the documentation's SBOM section is benchmarked at full size. */
 
   /* The technical documentation cites the latest user information and
    * declaration (Annex VII, 1(d) and 7): generate them as a real project

@@ -111,6 +111,13 @@ echo "Creating the large product in $db …" >&2
   { cat "$work/make.time" >&2; fail "make-large-product failed"; }
 product=$(cat "$work/make.out")
 [ ! -e "$db-wal" ] || fail "$db-wal was left behind: the database is not closed cleanly"
+# The components of its latest SBOM, as the documentation tables them
+# (make-large-product --components, 2,000 by default; 0 when none).
+"$cli" --db "$db" sbom list "$product" --json > "$work/sboms.json" ||
+  fail "conformity-cli sbom list failed"
+sbom_components=$(sed -n 's/^[[:space:]]*"components"[[:space:]]*:[[:space:]]*\([0-9]*\).*/\1/p' \
+  "$work/sboms.json" | head -n 1)
+sbom_components=${sbom_components:-0}
 
 # Conformity, both ways, in turns.
 cli_seconds= cli_slowest= cli_rss_kib=
@@ -200,8 +207,9 @@ if [ -n "$keep" ]; then
 fi
 
 best=$work/render.best
-printf '\nproduct:            %s (%s threats, %s evidence items); %s blocks, %s pages, PDF %s bytes, HTML %s bytes\n' \
-  "$product" "$(figure "$best" threats)" "$(figure "$best" evidence)" "$(figure "$best" blocks)" "$cf_pages" "$pdf_bytes" "$html_bytes"
+printf '\nproduct:            %s (%s threats, %s evidence items, %s SBOM components); %s blocks, %s pages, PDF %s bytes, HTML %s bytes\n' \
+  "$product" "$(figure "$best" threats)" "$(figure "$best" evidence)" "$sbom_components" "$(figure "$best" blocks)" \
+  "$cf_pages" "$pdf_bytes" "$html_bytes"
 printf 'fastest of %s runs; slowest in brackets\n' "$runs"
 printf 'generate (CLI):     %6.3f s  (%.3f s)  %6.1f pages/s  %5.2f MB/s of PDF  peak RSS %s MiB\n' \
   "$cli_seconds" "$cli_slowest" "$(per_second "$cf_pages" "$cli_seconds")" \
