@@ -472,15 +472,24 @@ print_check (const CfSbomInfo  *info,
       return;
     }
 
-  cf_cli_print ("\n%s\n", _("Missing:"));
-  for (guint i = 0; i < check->findings->len; i++)
+  /* Required first: that is what to fix in the build. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      const CfSbomFinding *finding = g_ptr_array_index (check->findings, i);
-      g_autofree char *line = g_strdup_printf ("%s %s",
-                                               finding->level == CF_SBOM_LEVEL_REQUIRED ? "!" : "·",
-                                               finding->message);
+      CfSbomLevel level = pass == 0 ? CF_SBOM_LEVEL_REQUIRED : CF_SBOM_LEVEL_RECOMMENDED;
+      gboolean any = FALSE;
 
-      cf_cli_print_bullet (line, 2, CF_CLI_TEXT_WIDTH);
+      for (guint i = 0; i < check->findings->len; i++)
+        {
+          const CfSbomFinding *finding = g_ptr_array_index (check->findings, i);
+
+          if (finding->level != level)
+            continue;
+          if (!any)
+            cf_cli_print ("\n%s\n", level == CF_SBOM_LEVEL_REQUIRED ? _("Required, missing:")
+                                                                    : _("Recommended, missing:"));
+          any = TRUE;
+          cf_cli_print_bullet (finding->message, 2, CF_CLI_TEXT_WIDTH);
+        }
     }
 }
 

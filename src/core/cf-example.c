@@ -383,13 +383,55 @@ static const ExampleEvidence example_evidence[] = {
        "Secure boot, signed updates, local operation without the cloud, data kept to the "
        "temperature, the schedule and the account e-mail.\n") },
   { N_("Software bill of materials, firmware 2.4.1 (example)"), "sbom", "st-200-2.4.1.cdx.json",
-    "application/json", NULL,
+    "application/vnd.cyclonedx+json", NULL,
     { "AnnexI.PartII.1", "AnnexI.PartI.2.a", NULL },
     { 0 },
-    "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\",\n  \"version\": 1,\n"
-    "  \"metadata\": { \"component\": { \"type\": \"firmware\", \"name\": \"Example Smart Thermostat\","
-    " \"version\": \"2.4.1\" } },\n"
-    "  \"components\": [ { \"type\": \"library\", \"name\": \"mbedtls\", \"version\": \"3.6.2\" } ]\n}\n" },
+    "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\",\n"
+    "  \"serialNumber\": \"urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79\",\n  \"version\": 1,\n"
+    "  \"metadata\": {\n    \"timestamp\": \"2027-11-20T09:30:00Z\",\n"
+    "    \"authors\": [ { \"name\": \"Example Devices GmbH\", \"email\": \"psirt@example.com\" } ],\n"
+    "    \"tools\": { \"components\": [ { \"type\": \"application\", \"name\": \"syft\", \"version\": \"1.16.0\" } ] },\n"
+    "    \"component\": { \"bom-ref\": \"st200-firmware@2.4.1\", \"type\": \"firmware\",\n"
+    "      \"name\": \"Example Smart Thermostat\", \"version\": \"2.4.1\" }\n  },\n"
+    "  \"components\": [\n"
+    "    { \"bom-ref\": \"pkg:github/freertos/freertos-kernel@V10.6.2\", \"type\": \"library\", \"supplier\": { \"name\": \"Amazon Web Services\" },\n"
+    "      \"name\": \"FreeRTOS-Kernel\", \"version\": \"10.6.2\", \"purl\": \"pkg:github/freertos/freertos-kernel@V10.6.2\",\n"
+    "      \"licenses\": [ { \"license\": { \"id\": \"MIT\" } } ],\n"
+    "      \"hashes\": [ { \"alg\": \"SHA-256\", \"content\": \"2662e8d7486c09195707100339c49da751e81e348fbee6f311aa26e6c152af9c\" }, { \"alg\": \"SHA-512\", \"content\": \"66b501a35803bd6e0cd33ba928b70b408a6b5c8ff0f75cb8fb05ff27e87118d37d0c0f31387e3a2364253bde0aa7197b18754356fa29290c7adcf3fe55d053c7\" } ] },\n"
+    "    { \"bom-ref\": \"pkg:github/mbed-tls/mbedtls@v3.6.2\", \"type\": \"library\", \"supplier\": { \"name\": \"Trusted Firmware\" },\n"
+    "      \"name\": \"mbedtls\", \"version\": \"3.6.2\", \"purl\": \"pkg:github/mbed-tls/mbedtls@v3.6.2\",\n"
+    "      \"licenses\": [ { \"expression\": \"Apache-2.0 OR GPL-2.0-or-later\" } ],\n"
+    "      \"hashes\": [ { \"alg\": \"SHA-256\", \"content\": \"e6d45144daaf5ee7c5fb648bc76a34b92084ed736cd60b8bb7c31c2e58cbede4\" } ] },\n"
+    "    { \"bom-ref\": \"pkg:generic/lwip@2.2.0\", \"type\": \"library\", \"supplier\": { \"name\": \"lwIP developers\" },\n"
+    "      \"name\": \"lwip\", \"version\": \"2.2.0\", \"purl\": \"pkg:generic/lwip@2.2.0\",\n"
+    "      \"licenses\": [ { \"license\": { \"id\": \"BSD-3-Clause\" } } ],\n"
+    "      \"hashes\": [ { \"alg\": \"SHA-256\", \"content\": \"858b5447bb5ec0436896872d2d4f8e5e7a01950400f092b72d0b6ec1a7d90a75\" }, { \"alg\": \"SHA-512\", \"content\": \"8d5587f95fe3f36b4da3db59d3df1399bfd099a64f14c4fff0d394dc5b740dff6251efda4b9f9d7737dbc487b760f6007d66a73ca6479a2e8091b190925129ab\" } ] },\n"
+    "    { \"bom-ref\": \"pkg:github/davegamble/cjson@v1.7.18\", \"type\": \"library\", \"supplier\": { \"name\": \"Dave Gamble\" },\n"
+    "      \"name\": \"cJSON\", \"version\": \"1.7.18\", \"purl\": \"pkg:github/davegamble/cjson@v1.7.18\",\n"
+    "      \"licenses\": [ { \"license\": { \"id\": \"MIT\" } } ],\n"
+    "      \"hashes\": [ { \"alg\": \"SHA-256\", \"content\": \"b6583fa680f42750af7ac2d64869833c478fb56ff52c6e2ec8ed755b1bcfe3f1\" } ] },\n"
+    "    { \"bom-ref\": \"pkg:generic/zlib@1.3.1\", \"type\": \"library\", \"supplier\": { \"name\": \"zlib project\" },\n"
+    "      \"name\": \"zlib\", \"version\": \"1.3.1\", \"purl\": \"pkg:generic/zlib@1.3.1\",\n"
+    "      \"licenses\": [ { \"license\": { \"id\": \"Zlib\" } } ],\n"
+    "      \"hashes\": [ { \"alg\": \"SHA-256\", \"content\": \"3548043974e4453809583721b92349fb84ad48483b7ddb4ddbebfff1a2459497\" }, { \"alg\": \"SHA-512\", \"content\": \"cde297e30e5c78339e11d83ea3e3214250021b879aed8b96d54ddd050e54487239cf7410303a5640b92f5a2e34fac6195f701a79ad42567da1e6ed7de8e38ebc\" } ] },\n"
+    "    { \"bom-ref\": \"pkg:github/littlefs-project/littlefs@v2.9.3\", \"type\": \"library\", \"supplier\": { \"name\": \"littlefs project\" },\n"
+    "      \"name\": \"littlefs\", \"version\": \"2.9.3\", \"purl\": \"pkg:github/littlefs-project/littlefs@v2.9.3\",\n"
+    "      \"licenses\": [ { \"license\": { \"id\": \"BSD-3-Clause\" } } ],\n"
+    "      \"hashes\": [ { \"alg\": \"SHA-256\", \"content\": \"faf725fca61313a14e1b91c078c845e7e2200b16bfb24b5331e7372fbdfda37f\" } ] },\n"
+    "    { \"bom-ref\": \"pkg:github/freertos/coremqtt@v2.3.1\", \"type\": \"library\", \"supplier\": { \"name\": \"Amazon Web Services\" },\n"
+    "      \"name\": \"coreMQTT\", \"version\": \"2.3.1\", \"purl\": \"pkg:github/freertos/coremqtt@v2.3.1\",\n"
+    "      \"licenses\": [ { \"license\": { \"id\": \"MIT\" } } ],\n"
+    "      \"hashes\": [ { \"alg\": \"SHA-256\", \"content\": \"fbea766cc1886a681d301100f3b420ffc39ef993a875286487104022141e382a\" }, { \"alg\": \"SHA-512\", \"content\": \"599ea28b2ee08d6590a98ab4f571bbf64b5264f811d8bd84380085470cb6de7aaadbe0103fa7ef0933b868dbf482b8882acede749fe30389015953811b95270e\" } ] }\n"
+    "  ],\n  \"dependencies\": [\n"
+    "    { \"ref\": \"st200-firmware@2.4.1\", \"dependsOn\": [ \"pkg:github/freertos/freertos-kernel@V10.6.2\", \"pkg:github/mbed-tls/mbedtls@v3.6.2\", \"pkg:generic/lwip@2.2.0\", \"pkg:github/davegamble/cjson@v1.7.18\", \"pkg:generic/zlib@1.3.1\", \"pkg:github/littlefs-project/littlefs@v2.9.3\", \"pkg:github/freertos/coremqtt@v2.3.1\" ] },\n"
+    "    { \"ref\": \"pkg:github/freertos/freertos-kernel@V10.6.2\", \"dependsOn\": [ ] },\n"
+    "    { \"ref\": \"pkg:github/mbed-tls/mbedtls@v3.6.2\", \"dependsOn\": [ ] },\n"
+    "    { \"ref\": \"pkg:generic/lwip@2.2.0\", \"dependsOn\": [ \"pkg:github/freertos/freertos-kernel@V10.6.2\" ] },\n"
+    "    { \"ref\": \"pkg:github/davegamble/cjson@v1.7.18\", \"dependsOn\": [ ] },\n"
+    "    { \"ref\": \"pkg:generic/zlib@1.3.1\", \"dependsOn\": [ ] },\n"
+    "    { \"ref\": \"pkg:github/littlefs-project/littlefs@v2.9.3\", \"dependsOn\": [ ] },\n"
+    "    { \"ref\": \"pkg:github/freertos/coremqtt@v2.3.1\", \"dependsOn\": [ \"pkg:github/freertos/freertos-kernel@V10.6.2\" ] }\n"
+    "  ]\n}\n" },
   { N_("Vulnerability handling and disclosure policy (example)"), "policy", "vulnerability-policy.md",
     "text/markdown", NULL,
     { "AnnexI.PartII.2", "AnnexI.PartII.4", "AnnexI.PartII.5", "AnnexI.PartII.6", "AnnexI.PartII.8", NULL },

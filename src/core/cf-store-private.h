@@ -139,6 +139,15 @@ gint64          _cf_store_add_evidence_bytes_locked         (CfStore            
                                                              GBytes                  *content,
                                                              GError                 **error);
 
+gint64          _cf_store_record_sbom_locked                (CfStore                 *self,
+                                                             gint64                   product_id,
+                                                             gint64                   evidence_id,
+                                                             const char              *file_name,
+                                                             const char              *product_version,
+                                                             const CfSbom            *sbom,
+                                                             GCancellable            *cancellable,
+                                                             GError                 **error);
+
 const char * const *_cf_store_get_migrations (guint          *n_migrations);
 
 G_END_DECLS

@@ -318,6 +318,41 @@ evidence_title (CfStore      *self,
   return g_strdup_printf (_("Software bill of materials, %s"), cf_product_get_name (product));
 }
 
+/* Inside a transaction: what was read from the latest version of
+ * @evidence_id, its components and the audit entry. The example product
+ * uses it too. */
+gint64
+_cf_store_record_sbom_locked (CfStore       *self,
+                              gint64         product_id,
+                              gint64         evidence_id,
+                              const char    *file_name,
+                              const char    *product_version,
+                              const CfSbom  *sbom,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autofree char *detail = NULL;
+  gint64 sbom_id;
+  gint version;
+
+  version = latest_evidence_version (self, evidence_id, error);
+  if (version == 0)
+    return 0;
+
+  sbom_id = insert_sbom_row (self, product_id, evidence_id, version, product_version, sbom, error);
+  if (sbom_id == 0 || !insert_components (self, sbom_id, sbom, cancellable, error))
+    return 0;
+
+  detail = g_strdup_printf ("sbom %" PRId64 ": %s (%s %s, %u components) as evidence %" PRId64 " v%d",
+                            sbom_id, file_name, cf_sbom_format_get_id (sbom->format),
+                            sbom->spec_version ? sbom->spec_version : "?", sbom->components->len,
+                            evidence_id, version);
+  if (!_cf_store_audit (self, "sbom.import", "product", product_id, detail, error))
+    return 0;
+
+  return sbom_id;
+}
+
 /* Everything is written in one transaction: the file as evidence (a new
  * item, or a new version of the item of an earlier SBOM for the same
  * product version), the SBOM, its components and the audit entry. */
@@ -333,10 +368,8 @@ store_parsed (CfStore       *self,
 {
   g_autoptr(CfTransaction) tx = NULL;
   g_autoptr(CfEvidence) item = NULL;
-  g_autofree char *detail = NULL;
   gint64 evidence_id;
   gint64 sbom_id;
-  gint version;
 
   tx = _cf_store_begin (self, error);
   if (tx == NULL)
@@ -362,19 +395,10 @@ store_parsed (CfStore       *self,
                                                      media_type_for (sbom->format), content, error);
   if (evidence_id == 0)
     return 0;
-  version = latest_evidence_version (self, evidence_id, error);
-  if (version == 0)
-    return 0;
 
-  sbom_id = insert_sbom_row (self, product_id, evidence_id, version, product_version, sbom, error);
-  if (sbom_id == 0 || !insert_components (self, sbom_id, sbom, cancellable, error))
-    return 0;
-
-  detail = g_strdup_printf ("sbom %" PRId64 ": %s (%s %s, %u components) as evidence %" PRId64 " v%d",
-                            sbom_id, file_name, cf_sbom_format_get_id (sbom->format),
-                            sbom->spec_version ? sbom->spec_version : "?", sbom->components->len,
-                            evidence_id, version);
-  if (!_cf_store_audit (self, "sbom.import", "product", product_id, detail, error))
+  sbom_id = _cf_store_record_sbom_locked (self, product_id, evidence_id, file_name, product_version, sbom,
+                                          cancellable, error);
+  if (sbom_id == 0)
     return 0;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

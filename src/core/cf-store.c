@@ -1734,9 +1734,23 @@ cf_store_add_example (CfStore  *self,
       {
         CfExampleFile *file = g_ptr_array_index (files, i);
 
-        if (_cf_store_add_evidence_bytes_locked (self, id, file->item, 0, file->file_name, file->media_type,
-                                                 file->content, error) == 0)
+        gint64 evidence_id = _cf_store_add_evidence_bytes_locked (self, id, file->item, 0, file->file_name,
+                                                                  file->media_type, file->content, error);
+
+        if (evidence_id == 0)
           return 0;
+
+        /* The example's SBOM is imported too, so its view is not empty. */
+        if (g_strcmp0 (cf_evidence_get_kind (file->item), "sbom") == 0)
+          {
+            g_autoptr(CfSbom) sbom = cf_sbom_parse (file->content, NULL, error);
+
+            if (sbom == NULL ||
+                _cf_store_record_sbom_locked (self, id, evidence_id, file->file_name,
+                                              cf_product_get_version (product), sbom, NULL, error) == 0)
+              return 0;
+            _cf_transaction_notify (tx, "sbom", id);
+          }
       }
   }
 
