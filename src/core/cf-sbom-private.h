@@ -30,6 +30,19 @@ CfSbom *_cf_sbom_spdx3_read_jsonld   (JsonObject          *root,
                                       const CfSbomLimits  *limits,
                                       GError             **error);
 
+/* CycloneDX JSON straight from its bytes, with no json-glib tree (the
+ * bytes after any byte order mark, checked by nothing yet). The same SBOM
+ * or refusal as check_json(), json-glib and _cf_sbom_cyclonedx_read_json()
+ * give; NULL without an error when the document has no bomFormat (not
+ * CycloneDX) or uses a quirk of json-glib's: read it with json-glib then. */
+CfSbom *_cf_sbom_parse_with_tree (GBytes              *data,
+                                  const CfSbomLimits  *limits,
+                                  GError             **error);
+CfSbom *_cf_sbom_cyclonedx_read_json_stream (const char          *data,
+                                             gsize                size,
+                                             const CfSbomLimits  *limits,
+                                             GError             **error);
+
 gboolean _cf_sbom_cyclonedx_version_is_supported (const char *version);
 
 /* Trimmed, valid UTF-8 (invalid bytes replaced), NULL when empty. */
