@@ -858,7 +858,9 @@ sbom_quality (Builder           *b,
     {
       const CfSbomFieldSummary *field = g_ptr_array_index (check->fields, i);
       const char *words = sbom_field_words (field);
-      g_autofree char *met = g_strdup_printf ("%u / %u", field->met, field->checked);
+      /* 0 / 0: the format has no such field, so it was not checked. */
+      g_autofree char *met = field->checked > 0 ? g_strdup_printf ("%u / %u", field->met, field->checked)
+                                                : g_strdup (T ("not checked"));
 
       cf_doc_table_add_row (table);
       cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL, words ? T (words) : field->label);
