@@ -3892,6 +3892,46 @@ test_sbom_commands (Fixture       *f,
   }
 }
 
+/* A dossier: the seal on stdout, verified intact; a changed byte caught. */
+static void
+test_dossier_commands (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = run_id (f, "product", "add-example", NULL);
+  g_autofree char *out = fixture_file (f, "dossier.zip");
+  g_autofree char *seal = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr(Result) result = run (f, "dossier", "export", id, "--out", out, NULL);
+
+    assert_ok (result);
+    assert_one_line (result->out);
+    seal = g_strstrip (g_strdup (result->out));
+    g_assert_cmpuint (strlen (seal), ==, 64);
+  }
+  {
+    g_autoptr(Result) result = run (f, "dossier", "verify", out, "--seal", seal, NULL);
+
+    assert_ok (result);
+    expected = g_strdup_printf ("intact %s\n", seal);
+    g_assert_cmpstr (result->out, ==, expected);
+  }
+
+  /* One byte changed in the middle, inside some member's data. */
+  g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+  contents[length / 2] ^= 0x20;
+  g_assert_true (g_file_set_contents (out, contents, (gssize) length, NULL));
+  {
+    g_autoptr(Result) result = run (f, "dossier", "verify", out, "--seal", seal, NULL);
+
+    g_assert_cmpint (result->status, ==, 1);
+    g_assert_cmpstr (result->err, !=, "");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3944,6 +3984,7 @@ main (int    argc,
   ADD ("/cli/readiness", test_readiness);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/sbom", test_sbom_commands);
+  ADD ("/cli/dossier", test_dossier_commands);
 #undef ADD
 
   return g_test_run ();

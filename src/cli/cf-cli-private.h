@@ -282,6 +282,8 @@ CfCliRun cf_cli_documents;
 CfCliRun cf_cli_document_show;
 CfCliRun cf_cli_document_save;
 CfCliRun cf_cli_document_diff;
+CfCliRun cf_cli_dossier_export;
+CfCliRun cf_cli_dossier_verify;
 CfCliRun cf_cli_audit;
 CfCliRun cf_cli_catalogue;
 
