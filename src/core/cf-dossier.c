@@ -236,6 +236,7 @@ build_manifest (CfStore     *store,
   g_autoptr(CfProduct) product = NULL;
   g_autoptr(CfManufacturer) manufacturer = NULL;
   g_autoptr(CfClassification) classification = NULL;
+  g_autoptr(CfDeclarationInfo) info = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -251,6 +252,7 @@ build_manifest (CfStore     *store,
       return NULL;
     }
 
+  info = cf_store_get_declaration_info (store, product_id, NULL);
   classification = cf_store_get_classification (store, product_id, &local_error);
   if (local_error != NULL)
     {
@@ -291,6 +293,12 @@ build_manifest (CfStore     *store,
   json_builder_set_member_name (builder, "category");
   json_builder_add_string_value (builder, classification != NULL
                                  ? cf_category_to_id (classification->category)
+                                 : NULL);
+
+  /* The conformity assessment procedure the declaration names. */
+  json_builder_set_member_name (builder, "procedure");
+  json_builder_add_string_value (builder, info != NULL
+                                 ? cf_procedure_to_id (cf_declaration_info_get_procedure (info))
                                  : NULL);
 
   json_builder_set_member_name (builder, "members");
