@@ -269,6 +269,27 @@ refusal (Builder    *builder,
     }
 }
 
+/* An element of an array of objects: TRUE when it is one to read. Else it
+ * is skipped, after recording in @error that it is not an object unless
+ * @done (a problem already found, or enough read); *ok says whether the
+ * skip worked. */
+static gboolean
+take_object_element (Builder   *builder,
+                     gboolean   done,
+                     GError   **error,
+                     gboolean  *ok)
+{
+  CfSbomJsonReader *reader = &builder->reader;
+
+  if (!done && cf_sbom_json_reader_peek (reader) == CF_SBOM_JSON_OBJECT)
+    return TRUE;
+  if (!done)
+    *error = refusal (builder, NULL, NOT_AN_OBJECT);
+
+  *ok = cf_sbom_json_reader_skip (reader);
+  return FALSE;
+}
+
 /* _cf_sbom_json_require_string(): whether @value is refused, and why. */
 static gboolean
 refuse_string (Builder     *builder,
@@ -414,16 +435,11 @@ read_licences (Builder *builder,
       CfSbomJsonString member;
       g_autofree char *text = NULL;
 
-      if (part->licences_error != NULL)
+      gboolean skipped = TRUE;
+
+      if (!take_object_element (builder, part->licences_error != NULL, &part->licences_error, &skipped))
         {
-          if (!cf_sbom_json_reader_skip (reader))
-            return FALSE;
-          continue;
-        }
-      if (cf_sbom_json_reader_peek (reader) != CF_SBOM_JSON_OBJECT)
-        {
-          part->licences_error = refusal (builder, NULL, NOT_AN_OBJECT);
-          if (!cf_sbom_json_reader_skip (reader))
+          if (!skipped)
             return FALSE;
           continue;
         }
@@ -502,16 +518,11 @@ read_hashes (Builder *builder,
       g_autofree char *alg_text = NULL;
       g_autofree char *content_text = NULL;
 
-      if (part->hashes_error != NULL)
+      gboolean skipped = TRUE;
+
+      if (!take_object_element (builder, part->hashes_error != NULL, &part->hashes_error, &skipped))
         {
-          if (!cf_sbom_json_reader_skip (reader))
-            return FALSE;
-          continue;
-        }
-      if (cf_sbom_json_reader_peek (reader) != CF_SBOM_JSON_OBJECT)
-        {
-          part->hashes_error = refusal (builder, NULL, NOT_AN_OBJECT);
-          if (!cf_sbom_json_reader_skip (reader))
+          if (!skipped)
             return FALSE;
           continue;
         }
@@ -765,16 +776,9 @@ read_list (Builder *builder,
 
   while (cf_sbom_json_reader_next_element (reader))
     {
-      gboolean ok;
+      gboolean ok = TRUE;
 
-      if (list_ended (list))
-        ok = cf_sbom_json_reader_skip (reader);
-      else if (cf_sbom_json_reader_peek (reader) != CF_SBOM_JSON_OBJECT)
-        {
-          list->error = refusal (builder, NULL, NOT_AN_OBJECT);
-          ok = cf_sbom_json_reader_skip (reader);
-        }
-      else
+      if (take_object_element (builder, list_ended (list), &list->error, &ok))
         ok = read_component (builder, list);
 
       if (!ok)
@@ -1195,16 +1199,9 @@ read_dependencies (Builder *builder)
 
   while (cf_sbom_json_reader_next_element (reader))
     {
-      gboolean ok;
+      gboolean ok = TRUE;
 
-      if (dependencies->error != NULL)
-        ok = cf_sbom_json_reader_skip (reader);
-      else if (cf_sbom_json_reader_peek (reader) != CF_SBOM_JSON_OBJECT)
-        {
-          dependencies->error = refusal (builder, NULL, NOT_AN_OBJECT);
-          ok = cf_sbom_json_reader_skip (reader);
-        }
-      else
+      if (take_object_element (builder, dependencies->error != NULL, &dependencies->error, &ok))
         ok = read_dependency (builder);
       if (!ok)
         return FALSE;
