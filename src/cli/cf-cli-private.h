@@ -284,6 +284,20 @@ CfCliRun cf_cli_document_save;
 CfCliRun cf_cli_document_diff;
 CfCliRun cf_cli_dossier_export;
 CfCliRun cf_cli_dossier_verify;
+CfCliRun cf_cli_dossier_list;
+
+/* cf-cli-review.c */
+CfCliRun cf_cli_review_open;
+CfCliRun cf_cli_review_list;
+CfCliRun cf_cli_review_show;
+CfCliRun cf_cli_review_finding_add;
+CfCliRun cf_cli_review_finding_remove;
+CfCliRun cf_cli_review_extract;
+CfCliRun cf_cli_review_report;
+CfCliRun cf_cli_review_export;
+CfCliRun cf_cli_findings_import;
+CfCliRun cf_cli_findings_list;
+CfCliRun cf_cli_findings_set;
 CfCliRun cf_cli_audit;
 CfCliRun cf_cli_catalogue;
 

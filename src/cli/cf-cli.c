@@ -116,6 +116,30 @@ static const CfCliCommand commands[] = {
     cf_cli_dossier_export },
   { "dossier verify", N_("Check a dossier ZIP against its manifest and seal"),
     cf_cli_dossier_verify },
+  { "dossier list", N_("List the dossiers exported for a product, with their seals"),
+    cf_cli_dossier_list },
+  { "review open", N_("Verify a dossier and open its review in this (the reviewer’s) project"),
+    cf_cli_review_open },
+  { "review list", N_("List the dossiers reviewed in this project"),
+    cf_cli_review_list },
+  { "review show", N_("Show the dossier under review: assessment, members and findings"),
+    cf_cli_review_show },
+  { "review finding add", N_("Record a finding on a requirement or document of the dossier"),
+    cf_cli_review_finding_add },
+  { "review finding remove", N_("Remove a finding recorded by mistake"),
+    cf_cli_review_finding_remove },
+  { "review extract", N_("Copy a document or evidence file out of the dossier under review"),
+    cf_cli_review_extract },
+  { "review report", N_("Write the review report as a PDF"),
+    cf_cli_review_report },
+  { "review export", N_("Write the review’s findings to a file for the manufacturer"),
+    cf_cli_review_export },
+  { "findings import", N_("Import a reviewer’s findings file into a product"),
+    cf_cli_findings_import },
+  { "findings list", N_("List the findings on a product, with status and answer"),
+    cf_cli_findings_list },
+  { "findings set", N_("Mark a finding open, answered or closed"),
+    cf_cli_findings_set },
   { "audit", N_("Show the audit log: who changed what, and when"),
     cf_cli_audit },
   { "catalogue", N_("Show the sections and items of the regulation’s catalogue"),
@@ -238,7 +262,7 @@ run_help (CfCliContext    *ctx,
   if (argc < 2)
     return print_top_help (context);
 
-  for (int i = 1; i < argc && i < 3; i++)
+  for (int i = 1; i < argc && i < 4; i++)
     g_ptr_array_add (args, argv[i]);
   g_ptr_array_add (args, (char *) "--help");
   g_ptr_array_add (args, NULL);
@@ -246,38 +270,44 @@ run_help (CfCliContext    *ctx,
   return dispatch (ctx, args->len - 1, (char **) args->pdata);
 }
 
+/* Commands are one to three words ("generate", "product add", "review
+ * finding add"): walk the words while they name a group. */
 static int
 dispatch (CfCliContext  *ctx,
           int            argc,
           char         **argv)
 {
   const CfCliCommand *command;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_strdup (argv[0]);
   g_autofree char *shown = g_utf8_make_valid (argv[0], -1);
+  int used = 1;
 
-  command = find_command (argv[0]);
-  if (command != NULL)
-    return command->run (ctx, command, argc, argv);
-
-  if (!is_group (argv[0]))
-    return cf_cli_usage_error (NULL, _("“%s” is not a command."), shown);
-
-  if (argc < 2)
-    return cf_cli_usage_error (argv[0], _("“%s” needs a command."), argv[0]);
-
-  if (is_help_option (argv[1]))
-    return print_group_help (argv[0]);
-
-  path = g_strconcat (argv[0], " ", argv[1], NULL);
-  command = find_command (path);
-  if (command == NULL)
+  while ((command = find_command (path)) == NULL)
     {
-      g_autofree char *shown_path = g_utf8_make_valid (path, -1);
+      g_autofree char *longer = NULL;
 
-      return cf_cli_usage_error (argv[0], _("“%s” is not a command."), shown_path);
+      if (!is_group (path))
+        {
+          g_autofree char *shown_path = g_utf8_make_valid (path, -1);
+
+          if (used == 1)
+            return cf_cli_usage_error (NULL, _("“%s” is not a command."), shown);
+          return cf_cli_usage_error (argv[0], _("“%s” is not a command."), shown_path);
+        }
+
+      if (used >= argc)
+        return cf_cli_usage_error (argv[0], _("“%s” needs a command."), path);
+
+      if (is_help_option (argv[used]))
+        return print_group_help (path);
+
+      longer = g_strconcat (path, " ", argv[used], NULL);
+      g_free (path);
+      path = g_steal_pointer (&longer);
+      used++;
     }
 
-  return command->run (ctx, command, argc - 1, argv + 1);
+  return command->run (ctx, command, argc - used + 1, argv + used - 1);
 }
 
 static gboolean

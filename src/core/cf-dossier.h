@@ -24,6 +24,77 @@ G_BEGIN_DECLS
 #define CF_DOSSIER_MAX_RATIO   1000
 #define CF_DOSSIER_MAX_TOTAL   (G_GUINT64_CONSTANT (64) << 30)
 
+/* The detached OpenPGP signature of the manifest, when it was signed. */
+#define CF_DOSSIER_SIGNATURE "manifest.json.asc"
+
+typedef struct
+{
+  const char      *sign_key;       /* OpenPGP key to sign the manifest with, or NULL */
+  CfProgressFunc   progress;       /* bytes of content written, of the total */
+  gpointer         progress_data;
+} CfDossierExportOptions;
+
+typedef struct
+{
+  char     *seal;                  /* SHA-256 of manifest.json */
+  guint     n_members;             /* the manifest and signature included */
+  guint64   n_bytes;               /* uncompressed, in all */
+  char     *signer;                /* who signed, or NULL */
+} CfDossierExportResult;
+
+void     cf_dossier_export_result_clear (CfDossierExportResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CfDossierExportResult, cf_dossier_export_result_clear)
+
+gboolean cf_dossier_export_with (CfStore                       *store,
+                                 CfCatalogue                   *catalogue,
+                                 gint64                         product_id,
+                                 GFile                         *out,
+                                 const CfDossierExportOptions  *options,
+                                 CfDossierExportResult         *result,
+                                 GCancellable                  *cancellable,
+                                 GError                       **error);
+
+/* What verifying a dossier found. */
+typedef struct
+{
+  GPtrArray  *problems;            /* of char*: missing, extra, altered members; a bad signature */
+  char       *seal;                /* SHA-256 of its manifest.json, or NULL when it has none */
+  GBytes     *manifest;            /* manifest.json, as hashed */
+  GBytes     *assessment;          /* assessment.xml, as hashed, or NULL */
+  gboolean    signed_;             /* it holds a signature of the manifest */
+  char       *signer;              /* who signed it, when the signature is good */
+} CfDossierCheck;
+
+void            cf_dossier_check_free (CfDossierCheck *check);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfDossierCheck, cf_dossier_check_free)
+
+CfDossierCheck *cf_dossier_check      (GFile           *dossier,
+                                       const char      *expected_manifest_sha256,
+                                       CfProgressFunc   progress,
+                                       gpointer         progress_data,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
+
+/* Copies one member to @out, checking its SHA-256 on the way; refuses a
+ * member whose content differs from @sha256. */
+gboolean cf_dossier_extract_member (GFile          *dossier,
+                                    const char     *member,
+                                    const char     *sha256,
+                                    GOutputStream  *out,
+                                    GCancellable   *cancellable,
+                                    GError        **error);
+
+/* A manifest's list of members. */
+typedef struct
+{
+  char     *path;
+  guint64   size;
+  char     *sha256;
+} CfDossierMember;
+
+GPtrArray *cf_dossier_manifest_list_members (GBytes   *manifest,
+                                             GError  **error);
+
 gboolean cf_dossier_export      (CfStore        *store,
                                  CfCatalogue    *catalogue,
                                  gint64          product_id,

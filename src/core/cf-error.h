@@ -28,6 +28,7 @@ typedef enum
   CF_ERROR_BUSY,            /* another connection holds the database: nothing changed, try again */
   CF_ERROR_TOO_LARGE,       /* a file is over the configured size limit */
   CF_ERROR_MISMATCH,        /* stored content does not match its recorded SHA-256 */
+  CF_ERROR_SIGNATURE,       /* an OpenPGP key is expired, revoked or locked, or GnuPG failed */
 } CfError;
 
 GQuark cf_error_quark (void);

@@ -124,7 +124,7 @@ cf_requirement_assessment_normalize (CfRequirementAssessment *self)
       g_autofree char *reference = g_strstrip (g_strdup (self->standards[i]));
 
       if (*reference == '\0' ||
-          (standards->len > 0 && g_strv_contains ((const char * const *) standards->pdata, reference)))
+          g_ptr_array_find_with_equal_func (standards, reference, g_str_equal, NULL))
         continue;
       g_ptr_array_add (standards, g_steal_pointer (&reference));
     }

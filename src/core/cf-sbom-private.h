@@ -45,6 +45,15 @@ CfSbom *_cf_sbom_cyclonedx_read_json_stream (const char          *data,
 
 gboolean _cf_sbom_cyclonedx_version_is_supported (const char *version);
 
+/* What json-glib may be given: UTF-8, strict JSON, nesting and strings
+ * within @limits (json-glib recurses, so deep nesting would overflow the
+ * stack). Also used for the other JSON that comes from elsewhere:
+ * dossier manifests and findings files. */
+gboolean _cf_json_check_safe (const char          *data,
+                              gsize                size,
+                              const CfSbomLimits  *limits,
+                              GError             **error);
+
 /* Trimmed, valid UTF-8 (invalid bytes replaced), NULL when empty. */
 char *_cf_sbom_clean (const char *text);
 

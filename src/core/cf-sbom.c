@@ -738,11 +738,11 @@ json_scan_is_token_char (guchar c)
 /* json-glib recurses into arrays and objects, so deep nesting would
  * overflow the stack: count it here. Outside strings only what JSON
  * allows passes (json-glib would also take single quotes and comments). */
-static gboolean
-check_json (const char          *data,
-            gsize                size,
-            const CfSbomLimits  *limits,
-            GError             **error)
+gboolean
+_cf_json_check_safe (const char          *data,
+                     gsize                size,
+                     const CfSbomLimits  *limits,
+                     GError             **error)
 {
   JsonScan scan = { data, size, 0, 1, 0, limits };
   const char *end = NULL;
@@ -960,7 +960,7 @@ read_json (const char          *data,
       return sbom;
     }
 
-  if (!check_json (data, size, limits, error))
+  if (!_cf_json_check_safe (data, size, limits, error))
     return NULL;
 
   parser = json_parser_new_immutable ();

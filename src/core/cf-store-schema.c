@@ -389,6 +389,77 @@ static const char * const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'an imported SBOM cannot be changed'); END;"
   "CREATE TRIGGER sbom_component_is_immutable BEFORE UPDATE ON sbom_component"
   "  BEGIN SELECT RAISE (ABORT, 'an imported SBOM cannot be changed'); END;",
+
+  /* 7 → 8: dossiers and their review. A manufacturer's project records the
+   * dossiers it exported (the seal lets findings be matched to one) and the
+   * findings a notified body sent back, each with the manufacturer's status
+   * and answer. A reviewer's project holds reviews: the dossier as opened
+   * (its manifest and assessment, copied, so the review stands on its own)
+   * and the findings recorded on it. Reviews never touch products. */
+  "CREATE TABLE dossier_export ("
+  "  id INTEGER PRIMARY KEY,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  seal TEXT NOT NULL CHECK (length (seal) = 64),"
+  "  file_name TEXT NOT NULL,"
+  "  members INTEGER NOT NULL CHECK (members > 0),"
+  "  bytes INTEGER NOT NULL CHECK (bytes >= 0),"
+  "  signer TEXT,"
+  "  exported_at TEXT NOT NULL,"
+  "  exported_by TEXT NOT NULL,"
+  "  UNIQUE (product_id, seal)"
+  ") STRICT;"
+  "CREATE TABLE finding ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  seal TEXT NOT NULL CHECK (length (seal) = 64),"
+  "  number INTEGER NOT NULL CHECK (number > 0),"
+  "  reviewer TEXT NOT NULL,"
+  "  target_kind TEXT NOT NULL CHECK (target_kind IN ('requirement', 'document')),"
+  "  target TEXT NOT NULL CHECK (length (target) > 0),"
+  "  severity TEXT NOT NULL"
+  "    CHECK (severity IN ('conformant', 'minor', 'major', 'observation')),"
+  "  text TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'closed')),"
+  "  answer TEXT,"
+  "  imported_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (product_id, seal, number)"
+  ") STRICT;"
+  "CREATE INDEX finding_by_target ON finding (product_id, target_kind, target);"
+  "CREATE TABLE review ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  seal TEXT NOT NULL UNIQUE CHECK (length (seal) = 64),"
+  "  dossier_path TEXT NOT NULL,"
+  "  signer TEXT,"
+  "  product_id INTEGER NOT NULL,"      /* in the manufacturer's project, not this one */
+  "  product_name TEXT NOT NULL,"
+  "  manufacturer_name TEXT,"
+  "  category TEXT,"
+  "  procedure TEXT,"
+  "  manifest TEXT NOT NULL,"
+  "  assessment TEXT,"
+  "  opened_at TEXT NOT NULL,"
+  "  opened_by TEXT NOT NULL,"
+  "  last_opened_at TEXT NOT NULL,"
+  "  findings_recorded INTEGER NOT NULL DEFAULT 0"   /* numbers are never given twice */
+  ") STRICT;"
+  "CREATE TABLE review_finding ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL CHECK (number > 0),"
+  "  target_kind TEXT NOT NULL CHECK (target_kind IN ('requirement', 'document')),"
+  "  target TEXT NOT NULL CHECK (length (target) > 0),"
+  "  severity TEXT NOT NULL"
+  "    CHECK (severity IN ('conformant', 'minor', 'major', 'observation')),"
+  "  text TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL,"
+  "  recorded_by TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (review_id, number)"
+  ") STRICT;"
+  "CREATE TRIGGER review_dossier_is_immutable BEFORE UPDATE OF seal, manifest, assessment"
+  "  ON review BEGIN SELECT RAISE (ABORT, 'a reviewed dossier cannot be changed'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION);

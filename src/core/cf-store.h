@@ -12,6 +12,8 @@
 #include "cf-declaration-info.h"
 #include "cf-document-info.h"
 #include "cf-evidence.h"
+#include "cf-finding.h"
+#include "cf-findings-file.h"
 #include "cf-manufacturer.h"
 #include "cf-product.h"
 #include "cf-requirement-assessment.h"
@@ -23,7 +25,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 7
+#define CF_STORE_SCHEMA_VERSION 8
 
 /* Evidence files larger than this are refused unless the limit is raised. */
 #define CF_STORE_DEFAULT_EVIDENCE_LIMIT (G_GUINT64_CONSTANT (1) << 30)
@@ -363,6 +365,84 @@ CfSbomInfo        *cf_store_get_sbom_info         (CfStore            *self,
 CfSbom            *cf_store_load_sbom             (CfStore            *self,
                                                    gint64              sbom_id,
                                                    GError            **error);
+
+/* Dossiers and their review (cf-store-dossier.c, cf-store-review.c) */
+
+/* A dossier the manufacturer exported. */
+typedef struct
+{
+  gint64    id;
+  gint64    product_id;
+  char     *seal;
+  char     *file_name;
+  guint     n_members;
+  guint64   n_bytes;
+  char     *signer;
+  char     *exported_at;
+  char     *exported_by;
+} CfDossierRecord;
+
+void               cf_dossier_record_free         (CfDossierRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfDossierRecord, cf_dossier_record_free)
+
+gboolean           cf_store_record_dossier_export (CfStore         *self,
+                                                   gint64           product_id,
+                                                   const char      *seal,
+                                                   const char      *file_name,
+                                                   guint            n_members,
+                                                   guint64          n_bytes,
+                                                   const char      *signer,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_dossier_exports  (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+gboolean           cf_store_import_findings       (CfStore         *self,
+                                                   CfCatalogue     *catalogue,
+                                                   gint64           product_id,
+                                                   CfFindingsFile  *file,
+                                                   const char      *shown,
+                                                   guint           *n_added,
+                                                   guint           *n_updated,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_findings         (CfStore         *self,
+                                                   gint64           product_id,
+                                                   const char      *target_kind,
+                                                   const char      *target,
+                                                   GError         **error);
+CfFinding         *cf_store_get_finding           (CfStore         *self,
+                                                   gint64           finding_id,
+                                                   gint64          *product_id,
+                                                   GError         **error);
+gboolean           cf_store_set_finding_status    (CfStore         *self,
+                                                   gint64           finding_id,
+                                                   const char      *status,
+                                                   const char      *answer,
+                                                   GError         **error);
+
+gint64             cf_store_add_review            (CfStore         *self,
+                                                   const CfReview  *review,
+                                                   gboolean        *existed,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_reviews          (CfStore         *self,
+                                                   GError         **error);
+CfReview          *cf_store_get_review            (CfStore         *self,
+                                                   gint64           review_id,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_review_findings  (CfStore         *self,
+                                                   gint64           review_id,
+                                                   GError         **error);
+gint               cf_store_add_review_finding    (CfStore         *self,
+                                                   gint64           review_id,
+                                                   CfFinding       *finding,
+                                                   GError         **error);
+gboolean           cf_store_update_review_finding (CfStore         *self,
+                                                   gint64           review_id,
+                                                   CfFinding       *finding,
+                                                   GError         **error);
+gboolean           cf_store_remove_review_finding (CfStore         *self,
+                                                   gint64           review_id,
+                                                   gint             number,
+                                                   GError         **error);
 
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
                                                    guint            limit,
