@@ -3932,6 +3932,153 @@ test_dossier_commands (Fixture       *f,
   }
 }
 
+/* The notified body's side and back: review open, finding add, report,
+ * export in the reviewer's project; findings import, list, set in the
+ * manufacturer's. */
+static void
+test_review_commands (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = run_id (f, "product", "add-example", NULL);
+  g_autofree char *out = fixture_file (f, "dossier.zip");
+  g_autofree char *report = fixture_file (f, "report.pdf");
+  g_autofree char *findings = fixture_file (f, "findings.json");
+  g_autofree char *extracted = fixture_file (f, "extracted.md");
+  g_autofree char *reviews = fixture_file (f, "reviews.db");
+  g_autofree char *seal = NULL;
+  g_autofree char *pdf = NULL;
+  char *manufacturer_db = f->db;
+  gsize length;
+
+  {
+    g_autoptr(Result) result = run (f, "generate", id, "--kind", "declaration", NULL);
+
+    assert_ok (result);
+  }
+  {
+    g_autoptr(Result) result = run (f, "dossier", "export", id, "--out", out, NULL);
+
+    assert_ok (result);
+    seal = g_strstrip (g_strdup (result->out));
+  }
+
+  /* The reviewer works in a project of their own. */
+  f->db = reviews;
+  {
+    g_autoptr(Result) result = run (f, "review", "open", out, "--seal", seal, NULL);
+
+    assert_ok (result);
+    g_assert_cmpstr (result->out, ==, "1\n");
+  }
+  {
+    g_autoptr(Result) result = run (f, "product", "list", "--json", NULL);
+
+    assert_ok (result);
+    g_assert_cmpstr (g_strstrip (result->out), ==, "[]");
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "finding", "add", "--requirement",
+                                    "AnnexI.PartI.2.c", "--severity", "minor", "--text",
+                                    "No test report for the update signature check.", NULL);
+
+    assert_ok (result);
+    g_assert_cmpstr (result->out, ==, "F1\n");
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "finding", "add", "--document",
+                                    "documents/declaration-v1-en.pdf", "--severity",
+                                    "observation", "--text", "Place of issue missing.", NULL);
+
+    assert_ok (result);
+    g_assert_cmpstr (result->out, ==, "F2\n");
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "finding", "add", "--requirement",
+                                    "AnnexI.PartI.99", "--severity", "minor", "--text", "x", NULL);
+
+    assert_refused (result, 1, "AnnexI.PartI.99");
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "finding", "add", "--severity", "minor", NULL);
+
+    assert_refused (result, 2, "--requirement");
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "show", "--json", NULL);
+
+    assert_ok (result);
+    g_assert_nonnull (strstr (result->out, "\"seal\" : \""));
+    g_assert_nonnull (strstr (result->out, "AnnexI.PartI.2.c"));
+    g_assert_nonnull (strstr (result->out, "evidence/E1/"));
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "extract", "evidence/E5/update-test-report.md",
+                                    "--out", extracted, NULL);
+
+    assert_ok (result);
+    g_assert_true (g_file_test (extracted, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "report", "--out", report, NULL);
+
+    assert_ok (result);
+    g_assert_true (g_file_get_contents (report, &pdf, &length, NULL));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  }
+  {
+    g_autoptr(Result) result = run (f, "review", "export", "--out", findings, NULL);
+
+    assert_ok (result);
+    g_assert_nonnull (strstr (result->err, "2 findings"));
+  }
+
+  /* Back at the manufacturer's. */
+  f->db = manufacturer_db;
+  {
+    g_autoptr(Result) result = run (f, "findings", "import", id, findings, NULL);
+
+    assert_ok (result);
+    g_assert_cmpstr (result->out, ==, "2 new, 0 changed, 0 unchanged\n");
+  }
+  {
+    g_autoptr(Result) result = run (f, "findings", "import", id, findings, NULL);
+
+    assert_ok (result);
+    g_assert_cmpstr (result->out, ==, "0 new, 0 changed, 2 unchanged\n");
+  }
+  {
+    g_autoptr(Result) result = run (f, "findings", "import", id, report, NULL);
+
+    assert_refused (result, 1, "report.pdf");
+  }
+  {
+    g_autoptr(Result) result = run (f, "findings", "set", "1", "--status", "answered", NULL);
+
+    assert_refused (result, 1, "Answer");
+  }
+  {
+    g_autoptr(Result) result = run (f, "findings", "set", "1", "--status", "answered",
+                                    "--answer", "Test report added as E6.", NULL);
+
+    assert_ok (result);
+  }
+  {
+    g_autoptr(Result) result = run (f, "findings", "list", id, "--requirement",
+                                    "AnnexI.PartI.2.c", "--json", NULL);
+
+    assert_ok (result);
+    g_assert_nonnull (strstr (result->out, "\"status\" : \"answered\""));
+    g_assert_nonnull (strstr (result->out, "Test report added as E6."));
+    g_assert_null (strstr (result->out, "declaration-v1-en.pdf"));
+  }
+  {
+    g_autoptr(Result) result = run (f, "dossier", "list", id, "--json", NULL);
+
+    assert_ok (result);
+    g_assert_nonnull (strstr (result->out, seal));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3985,6 +4132,7 @@ main (int    argc,
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/sbom", test_sbom_commands);
   ADD ("/cli/dossier", test_dossier_commands);
+  ADD ("/cli/review", test_review_commands);
 #undef ADD
 
   return g_test_run ();
