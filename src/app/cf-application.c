@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-application.h"
+#include "cf-review-window.h"
 #include "cf-context.h"
 #include "cf-evidence-list.h"
 #include "cf-window.h"
@@ -180,6 +181,26 @@ cf_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* `conformity DOSSIER.zip…`: each dossier opens for review beside the
+ * project's window; the review is kept in that project. */
+static void
+cf_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CfApplication *self = CF_APPLICATION (app);
+  GtkWindow *window;
+
+  cf_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL || self->context == NULL)
+    return;
+
+  for (int i = 0; i < n_files; i++)
+    gtk_window_present (GTK_WINDOW (cf_review_window_new (window, self->context, files[i])));
+}
+
 static void
 cf_application_dispose (GObject *object)
 {
@@ -219,6 +240,7 @@ cf_application_class_init (CfApplicationClass *klass)
   app_class->handle_local_options = cf_application_handle_local_options;
   app_class->startup = cf_application_startup;
   app_class->activate = cf_application_activate;
+  app_class->open = cf_application_open;
   app_class->shutdown = cf_application_shutdown;
 }
 
@@ -233,7 +255,7 @@ cf_application_new (void)
 {
   return g_object_new (CF_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

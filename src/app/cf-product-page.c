@@ -15,6 +15,7 @@
 #include "cf-declaration.h"
 #include "cf-document-compare.h"
 #include "cf-document-row.h"
+#include "cf-dossier-export-dialog.h"
 #include "cf-product-status.h"
 #include "cf-product-page.h"
 #include "cf-record-editor.h"
@@ -1175,6 +1176,21 @@ save_document_action_cb (GtkWidget  *widget,
 }
 
 static void
+export_dossier_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CfProductPage *self = CF_PRODUCT_PAGE (widget);
+
+  if (self->product == NULL)
+    return;
+
+  cf_dossier_export_dialog_run (get_window (self), self->context,
+                                cf_record_get_id (CF_RECORD (self->product)),
+                                cf_product_get_name (self->product));
+}
+
+static void
 compare_document_action_cb (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -1376,6 +1392,7 @@ cf_product_page_class_init (CfProductPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "product.pdfa", "pdfa");
   gtk_widget_class_install_action (widget_class, "product.open-document", "x", open_document_action_cb);
   gtk_widget_class_install_action (widget_class, "product.save-document", "x", save_document_action_cb);
+  gtk_widget_class_install_action (widget_class, "product.export-dossier", NULL, export_dossier_action_cb);
   gtk_widget_class_install_action (widget_class, "product.compare-document", "x", compare_document_action_cb);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-product-page.ui");

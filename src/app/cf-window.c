@@ -21,6 +21,7 @@
 #include "cf-risk-view.h"
 #include "cf-sbom-view.h"
 #include "cf-window.h"
+#include "cf-review-window.h"
 
 struct _CfWindow
 {
@@ -234,6 +235,45 @@ save_new_product_cb (CfRecord  *record,
   select_product (self, id);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   return TRUE;
+}
+
+static void
+review_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      gtk_window_present (GTK_WINDOW (cf_review_window_new (GTK_WINDOW (self), self->context, file)));
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* A notified body's review: the dossier opens read-only in a window of its
+ * own, and the review is kept in this project, apart from its products. */
+static void
+review_dossier_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Review a Dossier"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Review"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Dossiers (ZIP)"));
+  gtk_file_filter_add_mime_type (filter, "application/zip");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (review_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -721,6 +761,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-user-information", NULL,
                                    edit_user_information_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-example", NULL, add_example_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-dossier", NULL, review_dossier_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
   gtk_widget_class_install_action (widget_class, "win.generate", NULL, forward_to_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, forward_to_page_action_cb);
