@@ -750,13 +750,14 @@ checked_cb (GObject      *source,
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
 
-  if (id == 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* g_task_propagate_int() gives -1 on error. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
 
-  if (id != 0)
+  if (error == NULL)
     {
       self->review_id = id;
       if (populate (self, &error))

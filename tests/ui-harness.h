@@ -1,0 +1,26 @@
+/* ui-harness.h — driving real widgets in tests: waiting for the main loop,
+ * finding widgets, clicking as a user would
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+typedef gboolean (*UiCondition) (gpointer data);
+
+void        ui_spin_until         (UiCondition       condition,
+                                   gpointer          data,
+                                   const char       *what);
+void        ui_spin_for           (guint             ms);
+gboolean    ui_widget_is_mapped   (gpointer          widget);
+GtkWidget  *ui_find_named         (GtkWidget        *root,
+                                   const char       *name);
+GtkWidget  *ui_find_button        (GtkWidget        *root,
+                                   const char       *label);
+void        ui_click              (GtkWidget        *button);
+gpointer    ui_find_toplevel      (GType             type);
+void        ui_respond            (AdwMessageDialog *dialog,
+                                   const char       *label);
+char       *ui_isolate_user_dirs  (void);
