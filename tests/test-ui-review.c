@@ -13,6 +13,8 @@
 #include "cf-context.h"
 #include "cf-dossier.h"
 #include "cf-generator.h"
+#include "cf-requirement-editor.h"
+#include "cf-review.h"
 #include "cf-review-window.h"
 #include "cf-store.h"
 #include "ui-harness.h"
@@ -26,6 +28,8 @@ typedef struct
   CfCatalogue    *catalogue;
   CfContext      *context;
   CfReviewWindow *window;     /* weak */
+  CfStore        *manufacturer;
+  gint64          product_id;
 } Fixture;
 
 static void
@@ -56,10 +60,10 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *manufacturer_path = NULL;
   g_autofree char *reviewer_path = NULL;
-  g_autoptr(CfStore) manufacturer = NULL;
   g_autoptr(CfGenerator) generator = NULL;
   g_autoptr(CfDocumentInfo) declaration = NULL;
   g_autoptr(GFile) out = NULL;
+  CfStore *manufacturer;
   gint64 product_id;
 
   f->dir = g_dir_make_tmp ("cf-ui-review-XXXXXX", &error);
@@ -68,9 +72,9 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   manufacturer_path = g_build_filename (f->dir, "manufacturer.db", NULL);
-  manufacturer = cf_store_open (manufacturer_path, &error);
+  manufacturer = f->manufacturer = cf_store_open (manufacturer_path, &error);
   g_assert_no_error (error);
-  product_id = cf_store_add_example (manufacturer, &error);
+  product_id = f->product_id = cf_store_add_example (manufacturer, &error);
   g_assert_no_error (error);
   generator = cf_generator_new (manufacturer, f->catalogue);
   declaration = cf_generator_generate (generator, product_id, CF_DOCUMENT_KIND_DECLARATION, NULL, &error);
@@ -96,6 +100,7 @@ fixture_tear_down (Fixture       *f,
   ui_spin_for (50);
   g_clear_object (&f->context);
   g_clear_object (&f->reviewer);
+  g_clear_object (&f->manufacturer);
   g_clear_object (&f->catalogue);
   remove_tree (f->dir);
   g_free (f->dir);
@@ -278,6 +283,76 @@ test_altered (Fixture       *f,
   g_assert_cmpuint (reviews->len, ==, 0);
 }
 
+/* Back at the manufacturer's: the finding shows on its requirement, and
+ * answering it there records the answer. */
+static void
+test_manufacturer_side (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dossier = g_file_new_for_path (f->dossier);
+  g_autoptr(CfFinding) finding = cf_finding_new ();
+  g_autoptr(CfFindingsFile) file = NULL;
+  g_autoptr(CfContext) context = cf_context_new (f->manufacturer, f->catalogue);
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *editor = cf_requirement_editor_new (context);
+  GtkWidget *group, *respond, *text;
+  AdwMessageDialog *dialog;
+  gint64 review_id;
+
+  review_id = cf_review_open_dossier (f->reviewer, dossier, f->seal, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  finding->target_kind = g_strdup (CF_FINDING_TARGET_REQUIREMENT);
+  finding->target = g_strdup ("AnnexI.PartI.2.c");
+  finding->severity = g_strdup ("minor");
+  finding->text = g_strdup ("No test report for the update signature check.");
+  g_assert_cmpint (cf_review_add_finding (f->reviewer, f->catalogue, review_id, finding, &error), ==, 1);
+  file = cf_review_build_findings (f->reviewer, review_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_store_import_findings (f->manufacturer, f->catalogue, f->product_id, file,
+                                           "findings.json", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (window, 900, 900);
+  gtk_window_set_child (window, editor);
+  gtk_window_present (window);
+  ui_spin_until (ui_widget_is_mapped, window, "the editor is shown");
+
+  /* A requirement without findings shows no findings group. */
+  cf_requirement_editor_show (CF_REQUIREMENT_EDITOR (editor), f->product_id, "AnnexI.PartI.2.a");
+  ui_spin_for (100);
+  group = ui_find_named (editor, "findings");
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  cf_requirement_editor_show (CF_REQUIREMENT_EDITOR (editor), f->product_id, "AnnexI.PartI.2.c");
+  ui_spin_for (100);
+  g_assert_true (gtk_widget_get_visible (group));
+
+  respond = ui_find_button (group, "_Respond…");
+  ui_click (respond);
+  ui_spin_until ((UiCondition) ui_find_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                 "the response dialog opens");
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  text = ui_find_named (GTK_WIDGET (dialog), "answer");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
+                            "Test report added as evidence E6.", -1);
+  ui_respond (dialog, "_Save Answer");
+  ui_spin_for (100);
+
+  stored = cf_store_list_findings (f->manufacturer, f->product_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (((CfFinding *) g_ptr_array_index (stored, 0))->status, ==, "answered");
+  g_assert_cmpstr (((CfFinding *) g_ptr_array_index (stored, 0))->answer, ==,
+                   "Test report added as evidence E6.");
+  /* The row says so. */
+  g_assert_nonnull (ui_find_button (group, "_Respond…"));
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_no_display (void)
 {
@@ -302,6 +377,8 @@ main (int   argc,
 
   g_test_add ("/ui/review/findings", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
   g_test_add ("/ui/review/altered", Fixture, NULL, fixture_set_up, test_altered, fixture_tear_down);
+  g_test_add ("/ui/review/manufacturer-side", Fixture, NULL, fixture_set_up, test_manufacturer_side,
+              fixture_tear_down);
 
   status = g_test_run ();
   remove_tree (home);

@@ -13,6 +13,7 @@
 #include "cf-evidence-list.h"
 #include "cf-requirement-assessment.h"
 #include "cf-requirement-editor.h"
+#include "cf-findings-group.h"
 #include "cf-text-row.h"
 
 /* Long enough not to write on every key press, short enough that closing
@@ -44,6 +45,7 @@ struct _CfRequirementEditor
   AdwPreferencesGroup *standards_group;
   AdwEntryRow    *reference_row;
   AdwPreferencesGroup *threats_group;
+  CfFindingsGroup     *findings_group;
 
   CfEvidenceList *evidence_list;
   CfContext      *context;
@@ -593,6 +595,7 @@ cf_requirement_editor_show (CfRequirementEditor *self,
   g_free (self->requirement);
   self->requirement = g_strdup (requirement);
   cf_evidence_list_set_requirement (self->evidence_list, requirement);
+  cf_findings_group_set_target (self->findings_group, product_id, requirement);
   cf_evidence_list_set_product_id (self->evidence_list, requirement ? product_id : 0);
 
   self->needs_load = requirement != NULL && product_id != 0;
@@ -720,6 +723,12 @@ cf_requirement_editor_constructed (GObject *object)
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->standards_group))),
                               GTK_WIDGET (self->evidence_list), GTK_WIDGET (self->standards_group));
   g_signal_connect_object (self->evidence_list, "add-toast", G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
+
+  /* What reviewers found comes right after the assessment it is about. */
+  self->findings_group = CF_FINDINGS_GROUP (cf_findings_group_new (self->context));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->standards_group))),
+                              GTK_WIDGET (self->findings_group),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->standards_group)));
 }
 
 static void
