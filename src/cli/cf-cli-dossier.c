@@ -118,19 +118,6 @@ cf_cli_dossier_export (CfCliContext        *ctx,
   return CF_CLI_EXIT_OK;
 }
 
-static gboolean
-is_sha256 (const char *text)
-{
-  if (strlen (text) != 64)
-    return FALSE;
-
-  for (guint i = 0; i < 64; i++)
-    if (!g_ascii_isxdigit (text[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
 int
 cf_cli_dossier_verify (CfCliContext        *ctx,
                        const CfCliCommand  *command,
@@ -185,7 +172,7 @@ cf_cli_dossier_verify (CfCliContext        *ctx,
   if (seal_arg != NULL)
     {
       expected = g_strstrip (cf_cli_dup_text (seal_arg));
-      if (!is_sha256 (expected))
+      if (!cf_dossier_seal_is_valid (expected))
         return cf_cli_usage_error (command->path,
                                    _("--seal takes a SHA-256 of 64 hexadecimal digits, not “%s”."),
                                    expected);

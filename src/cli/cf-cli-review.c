@@ -141,12 +141,19 @@ cf_cli_review_open (CfCliContext        *ctx,
   if (!cf_cli_check_arguments (argc, argv, 1, 1, _("Which dossier? Give its file name."), &error))
     return cf_cli_report (command->path, error);
 
+  if (seal_arg != NULL)
+    {
+      seal = g_strstrip (cf_cli_dup_text (seal_arg));
+      if (!cf_dossier_seal_is_valid (seal))
+        return cf_cli_usage_error (command->path,
+                                   _("--seal takes a SHA-256 of 64 hexadecimal digits, not “%s”."),
+                                   seal);
+    }
+
   if (!cf_cli_open_store (ctx, CF_CLI_OPEN_CREATE, &store, &error))
     return cf_cli_report (command->path, error);
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (seal_arg != NULL)
-    seal = g_strstrip (cf_cli_dup_text (seal_arg));
   id = cf_review_open_dossier (store, file, seal, NULL, NULL, &existed, NULL, &error);
   if (id == 0)
     return cf_cli_report (command->path, error);

@@ -526,6 +526,20 @@ write_members (Export                        *export,
   return TRUE;
 }
 
+/* A seal is a SHA-256: 64 hexadecimal digits, in either case. */
+gboolean
+cf_dossier_seal_is_valid (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 void
 cf_dossier_export_result_clear (CfDossierExportResult *result)
 {

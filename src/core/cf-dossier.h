@@ -42,6 +42,8 @@ typedef struct
   char     *signer;                /* who signed, or NULL */
 } CfDossierExportResult;
 
+gboolean cf_dossier_seal_is_valid (const char *text);
+
 void     cf_dossier_export_result_clear (CfDossierExportResult *result);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CfDossierExportResult, cf_dossier_export_result_clear)
 

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cf-dossier.h"
 #include "cf-error.h"
 #include "cf-findings-file.h"
 #include "cf-sbom-private.h"
@@ -111,19 +112,6 @@ cf_findings_file_write (CfFindingsFile *self)
   data = json_generator_to_data (generator, &length);
 
   return g_bytes_new_take (data, length);
-}
-
-static gboolean
-is_sha256 (const char *text)
-{
-  if (text == NULL || strlen (text) != 64)
-    return FALSE;
-
-  for (guint i = 0; i < 64; i++)
-    if (!g_ascii_isxdigit (text[i]))
-      return FALSE;
-
-  return TRUE;
 }
 
 /* A member that must be a string, or absent when @required is FALSE. */
@@ -331,7 +319,7 @@ cf_findings_file_read (const char  *data,
                    &self->manufacturer_name, error))
     return NULL;
 
-  if (!is_sha256 (self->seal))
+  if (!cf_dossier_seal_is_valid (self->seal))
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
                    _("“%s” is not a findings file: the dossier’s seal “%s” is not a SHA-256."),

@@ -28,13 +28,6 @@ cf_dossier_record_free (CfDossierRecord *record)
   g_free (record);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /**
  * cf_store_record_dossier_export:
  * @signer: (nullable): who signed the manifest
@@ -128,13 +121,13 @@ cf_store_list_dossier_exports (CfStore  *self,
 
       record->id = sqlite3_column_int64 (stmt, 0);
       record->product_id = sqlite3_column_int64 (stmt, 1);
-      record->seal = dup_column (stmt, 2);
-      record->file_name = dup_column (stmt, 3);
+      record->seal = _cf_store_dup_column (stmt, 2);
+      record->file_name = _cf_store_dup_column (stmt, 3);
       record->n_members = (guint) sqlite3_column_int64 (stmt, 4);
       record->n_bytes = (guint64) sqlite3_column_int64 (stmt, 5);
-      record->signer = dup_column (stmt, 6);
-      record->exported_at = dup_column (stmt, 7);
-      record->exported_by = dup_column (stmt, 8);
+      record->signer = _cf_store_dup_column (stmt, 6);
+      record->exported_at = _cf_store_dup_column (stmt, 7);
+      record->exported_by = _cf_store_dup_column (stmt, 8);
       g_ptr_array_add (records, record);
     }
   if (rc != SQLITE_DONE)
@@ -186,16 +179,16 @@ finding_from_row (sqlite3_stmt *stmt)
 
   finding->id = sqlite3_column_int64 (stmt, 0);
   finding->number = sqlite3_column_int (stmt, 1);
-  finding->target_kind = dup_column (stmt, 2);
-  finding->target = dup_column (stmt, 3);
-  finding->severity = dup_column (stmt, 4);
-  finding->text = dup_column (stmt, 5);
-  finding->recorded_at = dup_column (stmt, 6);
-  finding->seal = dup_column (stmt, 7);
-  finding->reviewer = dup_column (stmt, 8);
-  finding->status = dup_column (stmt, 9);
-  finding->answer = dup_column (stmt, 10);
-  finding->updated_at = dup_column (stmt, 11);
+  finding->target_kind = _cf_store_dup_column (stmt, 2);
+  finding->target = _cf_store_dup_column (stmt, 3);
+  finding->severity = _cf_store_dup_column (stmt, 4);
+  finding->text = _cf_store_dup_column (stmt, 5);
+  finding->recorded_at = _cf_store_dup_column (stmt, 6);
+  finding->seal = _cf_store_dup_column (stmt, 7);
+  finding->reviewer = _cf_store_dup_column (stmt, 8);
+  finding->status = _cf_store_dup_column (stmt, 9);
+  finding->answer = _cf_store_dup_column (stmt, 10);
+  finding->updated_at = _cf_store_dup_column (stmt, 11);
 
   return finding;
 }

@@ -76,6 +76,8 @@ gboolean        _cf_store_check_product      (CfStore        *self,
                                               gint64          product_id,
                                               GError        **error);
 char           *_cf_store_now                (void);
+char           *_cf_store_dup_column         (sqlite3_stmt   *stmt,
+                                              int             column);
 
 /* Records ↔ rows: field names map to columns by turning "-" into "_". */
 typedef enum

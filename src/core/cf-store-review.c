@@ -12,13 +12,6 @@
 #include "cf-error.h"
 #include "cf-store-private.h"
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 #define REVIEW_COLUMNS \
   "r.id, r.seal, r.dossier_path, r.signer, r.product_id, r.product_name, r.manufacturer_name," \
   " r.category, r.procedure, r.opened_at, r.opened_by, r.last_opened_at," \
@@ -30,17 +23,17 @@ review_from_row (sqlite3_stmt *stmt)
   CfReview *review = g_new0 (CfReview, 1);
 
   review->id = sqlite3_column_int64 (stmt, 0);
-  review->seal = dup_column (stmt, 1);
-  review->dossier_path = dup_column (stmt, 2);
-  review->signer = dup_column (stmt, 3);
+  review->seal = _cf_store_dup_column (stmt, 1);
+  review->dossier_path = _cf_store_dup_column (stmt, 2);
+  review->signer = _cf_store_dup_column (stmt, 3);
   review->product_id = sqlite3_column_int64 (stmt, 4);
-  review->product_name = dup_column (stmt, 5);
-  review->manufacturer_name = dup_column (stmt, 6);
-  review->category = dup_column (stmt, 7);
-  review->procedure = dup_column (stmt, 8);
-  review->opened_at = dup_column (stmt, 9);
-  review->opened_by = dup_column (stmt, 10);
-  review->last_opened_at = dup_column (stmt, 11);
+  review->product_name = _cf_store_dup_column (stmt, 5);
+  review->manufacturer_name = _cf_store_dup_column (stmt, 6);
+  review->category = _cf_store_dup_column (stmt, 7);
+  review->procedure = _cf_store_dup_column (stmt, 8);
+  review->opened_at = _cf_store_dup_column (stmt, 9);
+  review->opened_by = _cf_store_dup_column (stmt, 10);
+  review->last_opened_at = _cf_store_dup_column (stmt, 11);
   review->n_findings = (guint) sqlite3_column_int64 (stmt, 12);
 
   return review;
@@ -225,8 +218,8 @@ cf_store_get_review (CfStore  *self,
     }
 
   review = review_from_row (stmt);
-  review->manifest = dup_column (stmt, 13);
-  review->assessment = dup_column (stmt, 14);
+  review->manifest = _cf_store_dup_column (stmt, 13);
+  review->assessment = _cf_store_dup_column (stmt, 14);
 
   return review;
 }
@@ -262,13 +255,13 @@ review_finding_from_row (sqlite3_stmt *stmt)
 
   finding->id = sqlite3_column_int64 (stmt, 0);
   finding->number = sqlite3_column_int (stmt, 1);
-  finding->target_kind = dup_column (stmt, 2);
-  finding->target = dup_column (stmt, 3);
-  finding->severity = dup_column (stmt, 4);
-  finding->text = dup_column (stmt, 5);
-  finding->recorded_at = dup_column (stmt, 6);
-  finding->recorded_by = dup_column (stmt, 7);
-  finding->updated_at = dup_column (stmt, 8);
+  finding->target_kind = _cf_store_dup_column (stmt, 2);
+  finding->target = _cf_store_dup_column (stmt, 3);
+  finding->severity = _cf_store_dup_column (stmt, 4);
+  finding->text = _cf_store_dup_column (stmt, 5);
+  finding->recorded_at = _cf_store_dup_column (stmt, 6);
+  finding->recorded_by = _cf_store_dup_column (stmt, 7);
+  finding->updated_at = _cf_store_dup_column (stmt, 8);
 
   return finding;
 }

@@ -161,6 +161,14 @@ column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/* A text column as a string of one's own, NULL for SQL NULL. */
+char *
+_cf_store_dup_column (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
 static gboolean
 emit_changed_cb (gpointer user_data)
 {
