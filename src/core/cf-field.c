@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cf-cvss.h"
 #include "cf-field.h"
+#include "cf-member-state.h"
 
 static gboolean
 is_blank (const char *value)
@@ -81,6 +83,41 @@ cf_field_parse_date (const char *value)
     return NULL;
 
   return g_date_new_dmy (day, month, year);
+}
+
+/**
+ * cf_field_parse_date_time:
+ * @value: (nullable): ISO 8601 date and time; without a UTC offset it is
+ *   read in the local time zone
+ *
+ * Returns: (transfer full) (nullable): the moment, in UTC, or %NULL when
+ *   @value is not a real date and time (2026-02-30T10:00Z is not)
+ */
+GDateTime *
+cf_field_parse_date_time (const char *value)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (value == NULL || strlen (value) < 16)
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (value, local);
+  if (parsed == NULL)
+    return NULL;
+  return g_date_time_to_utc (parsed);
+}
+
+/**
+ * cf_date_time_to_iso:
+ *
+ * Returns: (transfer full): @time in UTC, written 2026-11-21T09:30:00Z
+ */
+char *
+cf_date_time_to_iso (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static gboolean
@@ -199,6 +236,53 @@ cf_field_spec_check (const CfFieldSpec *spec,
       }
       break;
 
+    case CF_FIELD_FORMAT_DATE_TIME:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+        g_autoptr(GDateTime) time = cf_field_parse_date_time (trimmed);
+
+        if (time == NULL)
+          return g_strdup_printf (_("%s “%s” is not a date and time in ISO 8601 "
+                                    "(for example 2026-11-21T09:30:00Z or "
+                                    "2026-11-21T10:30+01:00)."),
+                                  label, trimmed);
+      }
+      break;
+
+    case CF_FIELD_FORMAT_MEMBER_STATE:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+        if (cf_member_state_canonical (trimmed) == NULL)
+          return g_strdup_printf (_("%s “%s” is not the code of a Member State of the Union "
+                                    "(for example DE, FR or IE)."),
+                                  label, trimmed);
+      }
+      break;
+
+    case CF_FIELD_FORMAT_MEMBER_STATES:
+      {
+        g_autofree char *bad = NULL;
+        g_autofree char *codes = cf_member_states_normalize (value, &bad);
+
+        if (codes == NULL)
+          return g_strdup_printf (_("%s: “%s” is not the code of a Member State of the Union "
+                                    "(write codes such as DE, FR, IE separated by commas)."),
+                                  label, bad);
+      }
+      break;
+
+    case CF_FIELD_FORMAT_CVSS:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (value));
+        g_autoptr(GError) error = NULL;
+        g_autoptr(CfCvss) cvss = cf_cvss_parse (trimmed, &error);
+
+        if (cvss == NULL)
+          return g_strdup_printf ("%s: %s", label, error->message);
+      }
+      break;
+
     case CF_FIELD_FORMAT_TEXT:
     default:
       break;
@@ -240,6 +324,44 @@ cf_field_normalize (const CfFieldSpec *spec,
   g_strstrip (copy);
   if (*copy == '\0')
     return NULL;
+
+  /* Values with one right spelling are stored in it, so that comparisons,
+   * deadlines and exports never have to guess. Invalid values are left as
+   * they are for the check to name. */
+  switch (spec != NULL ? spec->format : CF_FIELD_FORMAT_TEXT)
+    {
+    case CF_FIELD_FORMAT_DATE_TIME:
+      {
+        g_autoptr(GDateTime) time = cf_field_parse_date_time (copy);
+
+        if (time != NULL)
+          return cf_date_time_to_iso (time);
+      }
+      break;
+    case CF_FIELD_FORMAT_MEMBER_STATE:
+      if (cf_member_state_canonical (copy) != NULL)
+        return g_strdup (cf_member_state_canonical (copy));
+      break;
+    case CF_FIELD_FORMAT_MEMBER_STATES:
+      {
+        char *codes = cf_member_states_normalize (copy, NULL);
+
+        if (codes != NULL && *codes != '\0')
+          return codes;
+        g_free (codes);
+      }
+      break;
+    case CF_FIELD_FORMAT_CVSS:
+      {
+        g_autoptr(CfCvss) cvss = cf_cvss_parse (copy, NULL);
+
+        if (cvss != NULL)
+          return g_strdup (cvss->vector);
+      }
+      break;
+    default:
+      break;
+    }
 
   return g_steal_pointer (&copy);
 }

@@ -17,6 +17,10 @@ typedef enum
   CF_FIELD_FORMAT_DATE,            /* YYYY-MM-DD */
   CF_FIELD_FORMAT_NOTIFIED_BODY,   /* a notified body's four-digit number */
   CF_FIELD_FORMAT_EMAIL_OR_URL,    /* an email address or a web address */
+  CF_FIELD_FORMAT_DATE_TIME,       /* ISO 8601; stored as UTC, YYYY-MM-DDTHH:MM:SSZ */
+  CF_FIELD_FORMAT_MEMBER_STATE,    /* one Member State's code, DE */
+  CF_FIELD_FORMAT_MEMBER_STATES,   /* Member States' codes, DE FR IT */
+  CF_FIELD_FORMAT_CVSS,            /* a CVSS v3.x base vector */
 } CfFieldFormat;
 
 /* One editable text field of a data object. The same specification drives
@@ -41,5 +45,7 @@ const CfFieldSpec *cf_field_spec_find  (const CfFieldSpec *specs,
 char              *cf_field_normalize  (const CfFieldSpec *spec,
                                         const char        *value);
 GDate             *cf_field_parse_date (const char        *value);
+GDateTime         *cf_field_parse_date_time (const char   *value);
+char              *cf_date_time_to_iso (GDateTime         *time);
 
 G_END_DECLS

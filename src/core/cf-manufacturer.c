@@ -30,6 +30,13 @@ static const CfFieldSpec fields[] = {
     N_("Authorised representative (optional)") },
   { "representative-address", N_("Representative’s address"), 1000, FALSE, TRUE, CF_FIELD_FORMAT_TEXT,
     N_("Authorised representative (optional)") },
+  /* Article 14(7): reports go to the CSIRT designated as coordinator of the
+   * Member State of the main establishment. No authoritative directory of
+   * those CSIRTs ships with the regulation, so the manufacturer names it. */
+  { "main-establishment", N_("Member State of the main establishment"), 40, FALSE, FALSE,
+    CF_FIELD_FORMAT_MEMBER_STATE, N_("Reporting to the CSIRT (Article 14)") },
+  { "csirt", N_("CSIRT designated as coordinator"), 200, FALSE, FALSE, CF_FIELD_FORMAT_TEXT,
+    N_("Reporting to the CSIRT (Article 14)") },
 };
 
 static void

@@ -35,6 +35,9 @@ static const CfFieldSpec fields[] = {
     N_("Placing on the market and support period") },
   { "support-rationale", N_("How the support period was determined"), 4000, FALSE, TRUE,
     CF_FIELD_FORMAT_TEXT, N_("Placing on the market and support period") },
+  /* Article 14(2)(a) and (4)(a): every early warning names them. */
+  { "member-states", N_("Member States where it is made available"), 200, FALSE, FALSE,
+    CF_FIELD_FORMAT_MEMBER_STATES, N_("Placing on the market and support period") },
 };
 
 static void

@@ -8,7 +8,9 @@
 #include <gio/gio.h>
 
 #include "cf-assessment-context.h"
+#include "cf-case.h"
 #include "cf-classification.h"
+#include "cf-deadline.h"
 #include "cf-declaration-info.h"
 #include "cf-document-info.h"
 #include "cf-evidence.h"
@@ -18,6 +20,7 @@
 #include "cf-product.h"
 #include "cf-requirement-assessment.h"
 #include "cf-sbom.h"
+#include "cf-security-update.h"
 #include "cf-threat.h"
 #include "cf-user-information.h"
 
@@ -25,7 +28,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. Older files are migrated forward;
  * newer ones are refused untouched. */
-#define CF_STORE_SCHEMA_VERSION 8
+#define CF_STORE_SCHEMA_VERSION 9
 
 /* Evidence files larger than this are refused unless the limit is raised. */
 #define CF_STORE_DEFAULT_EVIDENCE_LIMIT (G_GUINT64_CONSTANT (1) << 30)
@@ -442,6 +445,50 @@ gboolean           cf_store_update_review_finding (CfStore         *self,
 gboolean           cf_store_remove_review_finding (CfStore         *self,
                                                    gint64           review_id,
                                                    gint             number,
+                                                   GError         **error);
+
+/* Vulnerability handling and Article 14 reporting (cf-store-cases.c) */
+GPtrArray         *cf_store_list_cases            (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+CfCase            *cf_store_get_case              (CfStore         *self,
+                                                   gint64           case_id,
+                                                   GError         **error);
+gint64             cf_store_add_case              (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfCase          *c,
+                                                   GError         **error);
+gboolean           cf_store_update_case           (CfStore         *self,
+                                                   CfCase          *c,
+                                                   GError         **error);
+gboolean           cf_store_remove_case           (CfStore         *self,
+                                                   gint64           case_id,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_case_steps       (CfStore         *self,
+                                                   gint64           case_id,
+                                                   gboolean         with_text,
+                                                   GError         **error);
+gboolean           cf_store_mark_step_sent        (CfStore         *self,
+                                                   gint64           case_id,
+                                                   CfReportStep     step,
+                                                   const char      *sent_at,
+                                                   const char      *recipient,
+                                                   const char      *reference,
+                                                   const char      *report_text,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_deadlines        (CfStore         *self,
+                                                   gint64           product_id,
+                                                   gboolean         include_sent,
+                                                   GError         **error);
+gint64             cf_store_add_security_update   (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfSecurityUpdate *update,
+                                                   GError         **error);
+GPtrArray         *cf_store_list_security_updates (CfStore         *self,
+                                                   gint64           product_id,
+                                                   GError         **error);
+CfSecurityUpdate  *cf_store_get_security_update   (CfStore         *self,
+                                                   gint64           update_id,
                                                    GError         **error);
 
 GPtrArray         *cf_store_list_audit            (CfStore         *self,
