@@ -99,9 +99,24 @@ cf_field_parse_date_time (const char *value)
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) parsed = NULL;
 
+  g_autofree char *text = NULL;
+
   if (value == NULL || strlen (value) < 16)
     return NULL;
-  parsed = g_date_time_new_from_iso8601 (value, local);
+
+  /* GLib wants seconds; people (and RFC 3339's lower case) often omit
+   * them: 2026-11-21t09:30z is 2026-11-21T09:30:00Z. */
+  text = g_ascii_strup (value, -1);
+  if ((text[10] == 'T' || text[10] == ' ') && text[13] == ':' &&
+      g_ascii_isdigit (text[14]) && g_ascii_isdigit (text[15]) && text[16] != ':')
+    {
+      g_autofree char *head = g_strndup (text, 16);
+      g_autofree char *with_seconds = g_strconcat (head, ":00", text + 16, NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&with_seconds);
+    }
+  parsed = g_date_time_new_from_iso8601 (text, local);
   if (parsed == NULL)
     return NULL;
   return g_date_time_to_utc (parsed);

@@ -957,7 +957,7 @@ cf_store_add_security_update (CfStore           *self,
   sqlite3_bind_text (stmt, next, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, next + 1, now, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
                    _("A security update with version “%s” is already recorded for this product."),
