@@ -32,6 +32,8 @@ cf_example_fill (CfManufacturer    *manufacturer,
   cf_record_set_field (m, "address", _("Musterstraße 1\n10115 Berlin\nGermany"));
   cf_record_set_field (m, "email", "security@example.com");
   cf_record_set_field (m, "website", "https://example.com");
+  cf_record_set_field (m, "main-establishment", "DE");
+  cf_record_set_field (m, "csirt", _("Example CSIRT designated as coordinator in Germany"));
 
   cf_record_set_is_example (p, TRUE);
   cf_record_set_field (p, "name", _("Example Smart Thermostat"));
@@ -47,6 +49,7 @@ cf_example_fill (CfManufacturer    *manufacturer,
 
   cf_record_set_field (p, "placed-on-market", "2028-01-15");
   cf_record_set_field (p, "support-end", "2033-01-31");
+  cf_record_set_field (p, "member-states", "AT DE FR NL");
   cf_record_set_field (p, "support-rationale",
                        _("Thermostats are typically used for ten years or more; five years of security "
                          "updates from the placing on the market is the minimum of Article 13(8), and "
