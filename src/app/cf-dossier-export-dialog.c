@@ -112,6 +112,14 @@ show_seal (Export                      *export,
   gtk_label_set_selectable (GTK_LABEL (seal), TRUE);
   gtk_label_set_wrap (GTK_LABEL (seal), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (seal), PANGO_WRAP_CHAR);
+  {
+    /* A hyphen where the seal wraps would be read as part of it. */
+    PangoAttrList *attributes = pango_attr_list_new ();
+
+    pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+    gtk_label_set_attributes (GTK_LABEL (seal), attributes);
+    pango_attr_list_unref (attributes);
+  }
   gtk_widget_add_css_class (seal, "monospace");
   gtk_widget_set_name (seal, "seal");
   gtk_box_append (GTK_BOX (box), caption);
@@ -323,6 +331,31 @@ ask_response_cb (AdwMessageDialog *dialog,
 }
 
 /**
+ * cf_dossier_export_dialog_export_to:
+ * @sign_key: (nullable): the OpenPGP key to sign with
+ * @file: where to write the dossier
+ *
+ * The second half of cf_dossier_export_dialog_run, once a file is chosen:
+ * progress with Cancel, then the seal (or the reason it failed).
+ */
+void
+cf_dossier_export_dialog_export_to (GtkWindow  *parent,
+                                    CfContext  *context,
+                                    gint64      product_id,
+                                    const char *sign_key,
+                                    GFile      *file)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->parent = g_object_ref (parent);
+  export->context = g_object_ref (context);
+  export->product_id = product_id;
+  export->sign_key = g_strdup (sign_key);
+  export->file = g_object_ref (file);
+  start_export (export);
+}
+
+/**
  * cf_dossier_export_dialog_run:
  *
  * Exports the product's dossier: asks whether to sign it and where to
@@ -357,11 +390,20 @@ cf_dossier_export_dialog_run (GtkWindow   *parent,
                                      "file with its SHA-256."));
   gtk_widget_set_halign (label, GTK_ALIGN_START);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Fingerprint or e-mail address; empty: not signed"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Key fingerprint or e-mail address"));
   gtk_editable_set_text (GTK_EDITABLE (entry), saved_key);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
+  {
+    GtkWidget *hint = gtk_label_new (_("Leave empty to export without a signature."));
+
+    gtk_widget_set_halign (hint, GTK_ALIGN_START);
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_widget_add_css_class (hint, "caption");
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_box_append (GTK_BOX (box), hint);
+  }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -15,5 +15,10 @@ void cf_dossier_export_dialog_run (GtkWindow   *parent,
                                    CfContext   *context,
                                    gint64       product_id,
                                    const char  *product_name);
+void cf_dossier_export_dialog_export_to (GtkWindow  *parent,
+                                         CfContext  *context,
+                                         gint64      product_id,
+                                         const char *sign_key,
+                                         GFile      *file);
 
 G_END_DECLS
