@@ -301,4 +301,37 @@ CfCliRun cf_cli_findings_set;
 CfCliRun cf_cli_audit;
 CfCliRun cf_cli_catalogue;
 
+/* cf-cli-vuln.c, cf-cli-reporting.c: vulnerability handling, Article 14 */
+gboolean    cf_cli_open_case_store     (CfCliContext        *ctx,
+                                        gint64               case_id,
+                                        CfStore            **store,
+                                        GError             **error);
+void        cf_cli_json_add_case       (JsonBuilder         *builder,
+                                        CfCase              *c);
+void        cf_cli_json_add_deadline   (JsonBuilder         *builder,
+                                        const CfDeadline    *deadline,
+                                        GDateTime           *now);
+void        cf_cli_print_deadline_step (const CfDeadline    *deadline,
+                                        GDateTime           *now);
+void        cf_cli_support_period_add_pairs (CfCliTable     *table,
+                                        CfProduct           *product);
+void        cf_cli_support_period_add_json (JsonObject      *object,
+                                        CfProduct           *product);
+
+CfCliRun cf_cli_vuln_add;
+CfCliRun cf_cli_vuln_set;
+CfCliRun cf_cli_vuln_list;
+CfCliRun cf_cli_incident_add;
+CfCliRun cf_cli_incident_set;
+CfCliRun cf_cli_incident_list;
+CfCliRun cf_cli_case_show;
+CfCliRun cf_cli_case_remove;
+CfCliRun cf_cli_deadlines;
+CfCliRun cf_cli_update_add;
+CfCliRun cf_cli_update_list;
+CfCliRun cf_cli_report_case;
+CfCliRun cf_cli_mark_sent;
+CfCliRun cf_cli_csaf;
+CfCliRun cf_cli_vex;
+
 G_END_DECLS

@@ -238,9 +238,12 @@ cf_cli_product_show (CfCliContext        *ctx,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
 
       cf_cli_json_add_product (builder, product);
-      cf_cli_json_print (builder);
+      root = json_builder_get_root (builder);
+      cf_cli_support_period_add_json (json_node_get_object (root), product);
+      cf_cli_json_print_node (root);
     }
   else
     {
@@ -250,6 +253,7 @@ cf_cli_product_show (CfCliContext        *ctx,
 
       cf_cli_table_add_pair (table, _("Id"), id_text);
       cf_cli_table_add_record (table, record);
+      cf_cli_support_period_add_pairs (table, product);
       cf_cli_table_add_pair (table, _("Example data"),
                              cf_record_get_is_example (record) ? _("yes") : _("no"));
       cf_cli_table_add_pair (table, _("Updated"), cf_record_get_updated_at (record));
