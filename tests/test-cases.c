@@ -245,7 +245,7 @@ test_field_formats (void)
   g_clear_pointer (&message, g_free);
 
   normal = cf_field_normalize (&states, "de, fr;gr  DE");
-  g_assert_cmpstr (normal, ==, "FR DE EL");
+  g_assert_cmpstr (normal, ==, "DE EL FR");
   g_clear_pointer (&normal, g_free);
   message = cf_field_spec_check (&states, "DE, UK");
   g_assert_nonnull (strstr (message, "“UK”"));
@@ -402,8 +402,18 @@ test_store_round_trip (Fixture       *f,
   {
     g_auto(GStrv) components = cf_case_dup_components (read);
 
+    g_autofree char *purl = NULL;
+
     g_assert_cmpuint (g_strv_length (components), ==, 2);
     g_assert_cmpstr (components[1], ==, "pkg:deb/debian/zlib@1.2.13");
+
+    /* A package URL, alone or after a component picked from the SBOM. */
+    purl = cf_case_component_dup_purl (components[1]);
+    g_assert_cmpstr (purl, ==, "pkg:deb/debian/zlib@1.2.13");
+    g_clear_pointer (&purl, g_free);
+    purl = cf_case_component_dup_purl ("stack-cors 1.3.0 (pkg:composer/asm89/stack-cors@1.3.0)");
+    g_assert_cmpstr (purl, ==, "pkg:composer/asm89/stack-cors@1.3.0");
+    g_assert_null (cf_case_component_dup_purl (components[0]));
   }
 
   cf_case_set_status (read, CF_CASE_CLOSED);

@@ -37,6 +37,16 @@ arg_description (const CfFieldSpec *spec)
       return N_("EMAIL|URL");
     case CF_FIELD_FORMAT_DATE:
       return N_("YYYY-MM-DD");
+    case CF_FIELD_FORMAT_DATE_TIME:
+      return N_("ISO8601");
+    case CF_FIELD_FORMAT_MEMBER_STATE:
+      return N_("CODE");
+    case CF_FIELD_FORMAT_MEMBER_STATES:
+      return N_("CODE,CODE…");
+    case CF_FIELD_FORMAT_CVSS:
+      return N_("VECTOR");
+    case CF_FIELD_FORMAT_NOTIFIED_BODY:
+      return N_("NNNN");
     case CF_FIELD_FORMAT_TEXT:
     default:
       return N_("TEXT");

@@ -506,3 +506,22 @@ cf_case_dup_components (CfCase *self)
     }
   return g_strv_builder_end (builder);
 }
+
+/**
+ * cf_case_component_dup_purl:
+ * @component: one affected component as recorded: a package URL, or
+ *   "name version (pkg:…)" as picked from an SBOM, or free text
+ *
+ * Returns: (transfer full) (nullable): the package URL it names, if any
+ */
+char *
+cf_case_component_dup_purl (const char *component)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("(?:^|\\()(pkg:[A-Za-z.+-][A-Za-z0-9.+-]*/[^\\s()]+)\\)?$",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (component == NULL || !g_regex_match (regex, component, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}

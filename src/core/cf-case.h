@@ -89,5 +89,6 @@ gboolean      cf_suspicion_from_string     (const char   *text,
 const char   *cf_suspicion_label           (CfSuspicion   suspicion);
 
 char        **cf_case_dup_components       (CfCase       *self);
+char         *cf_case_component_dup_purl   (const char   *component);
 
 G_END_DECLS

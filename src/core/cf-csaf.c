@@ -379,15 +379,16 @@ add_product_tree (JsonBuilder *b,
         {
           g_autofree char *suffix = g_strdup_printf ("-C%u", i + 1);
           char *id = product_id (a, suffix);
+          g_autofree char *purl = cf_case_component_dup_purl (components[i]);
 
           json_builder_begin_object (b);
           add_string (b, "name", components[i]);
           add_string (b, "product_id", id);
-          if (g_regex_match_simple ("^pkg:[A-Za-z.+-][A-Za-z0-9.+-]*/\\S+$", components[i], 0, 0))
+          if (purl != NULL)
             {
               json_builder_set_member_name (b, "product_identification_helper");
               json_builder_begin_object (b);
-              add_string (b, "purl", components[i]);
+              add_string (b, "purl", purl);
               json_builder_end_object (b);
             }
           json_builder_end_object (b);

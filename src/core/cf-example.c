@@ -49,7 +49,7 @@ cf_example_fill (CfManufacturer    *manufacturer,
 
   cf_record_set_field (p, "placed-on-market", "2028-01-15");
   cf_record_set_field (p, "support-end", "2033-01-31");
-  cf_record_set_field (p, "member-states", "AT DE FR NL");
+  cf_record_set_field (p, "member-states", "DE FR NL AT");
   cf_record_set_field (p, "support-rationale",
                        _("Thermostats are typically used for ten years or more; five years of security "
                          "updates from the placing on the market is the minimum of Article 13(8), and "

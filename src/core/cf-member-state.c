@@ -11,37 +11,39 @@
 
 #include "cf-member-state.h"
 
+/* In the Union's protocol order (by each country's name in its own
+ * language), the order official texts list them in. */
 static const struct
 {
   const char *code;
   const char *name;
 } member_states[] = {
-  { "AT", N_("Austria") },
   { "BE", N_("Belgium") },
   { "BG", N_("Bulgaria") },
-  { "HR", N_("Croatia") },
-  { "CY", N_("Cyprus") },
   { "CZ", N_("Czechia") },
   { "DK", N_("Denmark") },
-  { "EE", N_("Estonia") },
-  { "FI", N_("Finland") },
-  { "FR", N_("France") },
   { "DE", N_("Germany") },
-  { "EL", N_("Greece") },
-  { "HU", N_("Hungary") },
+  { "EE", N_("Estonia") },
   { "IE", N_("Ireland") },
+  { "EL", N_("Greece") },
+  { "ES", N_("Spain") },
+  { "FR", N_("France") },
+  { "HR", N_("Croatia") },
   { "IT", N_("Italy") },
+  { "CY", N_("Cyprus") },
   { "LV", N_("Latvia") },
   { "LT", N_("Lithuania") },
   { "LU", N_("Luxembourg") },
+  { "HU", N_("Hungary") },
   { "MT", N_("Malta") },
   { "NL", N_("Netherlands") },
+  { "AT", N_("Austria") },
   { "PL", N_("Poland") },
   { "PT", N_("Portugal") },
   { "RO", N_("Romania") },
-  { "SK", N_("Slovakia") },
   { "SI", N_("Slovenia") },
-  { "ES", N_("Spain") },
+  { "SK", N_("Slovakia") },
+  { "FI", N_("Finland") },
   { "SE", N_("Sweden") },
 };
 
@@ -100,8 +102,8 @@ cf_member_state_name (const char *code)
  * @bad_item: (out) (optional) (transfer full): the first item that names no
  *   Member State
  *
- * Returns: (transfer full) (nullable): the codes in the table's order without
- *   repeats, "FR DE IT", or %NULL when an item is not a Member State's code
+ * Returns: (transfer full) (nullable): the codes in protocol order without
+ *   repeats, "DE FR IT", or %NULL when an item is not a Member State's code
  *   (an empty list gives "")
  */
 char *
