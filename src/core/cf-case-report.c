@@ -485,7 +485,8 @@ add_user_information (CfCaseReport      *report,
                            "until then, please follow the measures above.")));
 
   append_line (contact, field (info, "security-contact"));
-  append_line (contact, field (manufacturer, "email"));
+  if (g_strcmp0 (field (info, "security-contact"), field (manufacturer, "email")) != 0)
+    append_line (contact, field (manufacturer, "email"));
   add_entry (report->items, report, N_("Whom to contact"), NULL, take_string (contact));
 
   /* Article 14(8): "where appropriate in a structured, machine-readable
