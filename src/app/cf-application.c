@@ -12,6 +12,7 @@
 #include "cf-application.h"
 #include "cf-review-window.h"
 #include "cf-context.h"
+#include "cf-deadline-alerts.h"
 #include "cf-evidence-list.h"
 #include "cf-window.h"
 
@@ -21,6 +22,7 @@ struct _CfApplication
 
   char           *db_path;    /* from --db, else NULL */
   CfContext      *context;
+  CfDeadlineAlerts *alerts;
 };
 
 G_DEFINE_FINAL_TYPE (CfApplication, cf_application, ADW_TYPE_APPLICATION)
@@ -117,9 +119,41 @@ about_action_cb (GSimpleAction *action,
                          NULL);
 }
 
+static CfWindow *
+find_main_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (CF_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A deadline notification's default action: the project's window, open at
+ * the reporting deadlines of every product. */
+static void
+show_deadlines_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  CfWindow *window = find_main_window (app);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = find_main_window (app);
+    }
+  if (window == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-deadlines", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
+  { "show-deadlines", show_deadlines_action_cb },
 };
 
 static gint
@@ -177,6 +211,10 @@ cf_application_activate (GApplication *app)
       return;
     }
 
+  /* From now on, the desktop hears of every report falling due. */
+  if (self->alerts == NULL)
+    self->alerts = cf_deadline_alerts_new (app, cf_context_get_store (self->context));
+
   window = GTK_WINDOW (cf_window_new (GTK_APPLICATION (app), self->context));
   gtk_window_present (window);
 }
@@ -206,6 +244,7 @@ cf_application_dispose (GObject *object)
 {
   CfApplication *self = CF_APPLICATION (object);
 
+  g_clear_object (&self->alerts);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cf_application_parent_class)->dispose (object);

@@ -27,6 +27,10 @@ struct _CfProductPage
 
   /* Template widgets */
   GtkWidget           *example_banner;
+  GtkWidget           *support_box;
+  GtkImage            *support_icon;
+  GtkLabel            *support_label;
+  GtkLabel            *support_detail;
   AdwActionRow        *scope_row;
   GtkImage            *scope_icon;
   AdwActionRow        *category_row;
@@ -565,6 +569,87 @@ show_user_information (CfProductPage     *self,
     }
 }
 
+/* Users must be able to see until when they get security updates
+ * (Article 13(19), Annex II point 7): shown first, and a warning once the
+ * end is a year away or has passed. */
+static void
+show_support_period (CfProductPage *self)
+{
+  static const char * const classes[] = { "warning", "expired" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate *end = cf_field_parse_date (cf_record_get_field (CF_RECORD (self->product), "support-end"));
+  GDate today, in_a_year;
+  g_autofree char *label = NULL;
+  g_autofree char *detail = NULL;
+  const char *css_class = NULL;
+  const char *icon = "software-update-available-symbolic";
+  char date[128];
+  int days;
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (self->support_box, classes[i]);
+  gtk_widget_set_visible (self->support_box, TRUE);
+
+  if (end == NULL)
+    {
+      gtk_image_set_from_icon_name (self->support_icon, "dialog-information-symbolic");
+      gtk_label_set_text (self->support_label, _("End of the support period not recorded"));
+      gtk_label_set_text (self->support_detail,
+                          _("Users must be able to see until when they receive security updates "
+                            "(Article 13(19)). Edit the product to record it."));
+      return;
+    }
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  in_a_year = today;
+  g_date_add_months (&in_a_year, 12);
+  days = g_date_days_between (&today, end);
+  /* Translators: a date as in "Security updates until 31 December 2031", see strftime */
+  g_date_strftime (date, sizeof date, _("%-d %B %Y"), end);
+
+  if (days < 0)
+    {
+      css_class = "expired";
+      icon = "dialog-error-symbolic";
+      /* Translators: the end of the support period has passed */
+      label = g_strdup_printf (_("Security updates ended on %s"), date);
+      detail = g_strdup (_("The support period is over: the product no longer receives security "
+                           "updates, and its users must be able to see that (Article 13(19))."));
+    }
+  else if (g_date_compare (end, &in_a_year) <= 0)
+    {
+      css_class = "warning";
+      icon = "dialog-warning-symbolic";
+      label = g_strdup_printf (_("Security updates until %s"), date);
+      detail = days < 62
+               ? g_strdup_printf (ngettext ("The support period ends in %d day. Tell the users, and "
+                                            "decide whether to extend it (Article 13(8) and (19)).",
+                                            "The support period ends in %d days. Tell the users, and "
+                                            "decide whether to extend it (Article 13(8) and (19)).",
+                                            days), days)
+               : g_strdup_printf (ngettext ("The support period ends in about %d month. Tell the users, "
+                                            "and decide whether to extend it (Article 13(8) and (19)).",
+                                            "The support period ends in about %d months. Tell the users, "
+                                            "and decide whether to extend it (Article 13(8) and (19)).",
+                                            days / 30), days / 30);
+    }
+  else
+    {
+      label = g_strdup_printf (_("Security updates until %s"), date);
+      detail = g_strdup (_("The end of the support period, shown to users as Article 13(19) and "
+                           "Annex II point 7 require"));
+    }
+
+  gtk_image_set_from_icon_name (self->support_icon, icon);
+  gtk_label_set_text (self->support_label, label);
+  gtk_label_set_text (self->support_detail, detail);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (self->support_box, css_class);
+  g_date_free (end);
+}
+
 static void
 reload (CfProductPage *self)
 {
@@ -612,6 +697,7 @@ reload (CfProductPage *self)
   is_example = cf_record_get_is_example (CF_RECORD (self->product)) ||
                (manufacturer && cf_record_get_is_example (CF_RECORD (manufacturer)));
   gtk_widget_set_visible (self->example_banner, is_example);
+  show_support_period (self);
 
   add_record_rows (self, self->product_group, CF_RECORD (self->product));
 
@@ -1397,6 +1483,10 @@ cf_product_page_class_init (CfProductPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-product-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, support_box);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, support_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, support_label);
+  gtk_widget_class_bind_template_child (widget_class, CfProductPage, support_detail);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, scope_row);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, scope_icon);
   gtk_widget_class_bind_template_child (widget_class, CfProductPage, category_row);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-deadlines-view.h"
+#include "cf-cases-view.h"
 #include "cf-evidence-view.h"
 #include "cf-evidence-list.h"
 #include "cf-overview-view.h"
@@ -38,6 +40,11 @@ struct _CfWindow
   GtkListView          *product_list_view;
   GtkLabel             *manufacturer_label;
   GtkStack             *stack;
+  GtkListBox           *deadlines_sidebar;
+  GtkImage             *deadlines_icon;
+  GtkLabel             *deadlines_count;
+  GtkRevealer          *overdue_banner;
+  GtkLabel             *overdue_label;
 
   CfContext            *context;
   CfProductList        *products;
@@ -48,6 +55,9 @@ struct _CfWindow
   CfOverviewView       *overview_view;
   CfEvidenceView       *evidence_view;
   CfSbomView           *sbom_view;
+  CfCasesView          *cases_view;
+  CfDeadlinesView      *deadlines_view;
+  gboolean              showing_deadlines;   /* rather than a product */
   GSettings            *settings;
   gint64                selected_id;
   gboolean              closing_with_copies;   /* the user chose to stop them */
@@ -104,6 +114,47 @@ set_views_product_id (CfWindow *self,
   cf_overview_view_set_product_id (self->overview_view, product_id);
   cf_evidence_view_set_product_id (self->evidence_view, product_id);
   cf_sbom_view_set_product_id (self->sbom_view, product_id);
+  cf_cases_view_set_product_id (self->cases_view, product_id);
+}
+
+/* The sidebar entry counts the reports still to be submitted; a banner over
+ * every page says when one is overdue, except over the deadlines themselves. */
+static void
+update_deadlines_status (CfWindow *self)
+{
+  guint n_open, n_overdue;
+  g_autofree char *count = NULL;
+  g_autofree char *banner = NULL;
+
+  if (self->deadlines_view == NULL)
+    return;
+
+  n_open = cf_deadlines_view_get_n_open (self->deadlines_view);
+  n_overdue = cf_deadlines_view_get_n_overdue (self->deadlines_view);
+  count = g_strdup_printf ("%u", n_open);
+  banner = g_strdup_printf (ngettext ("%u reporting deadline is overdue",
+                                      "%u reporting deadlines are overdue", n_overdue),
+                            n_overdue);
+
+  gtk_label_set_text (self->deadlines_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadlines_count), n_open > 0);
+  if (n_overdue > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadlines_count), "overdue");
+      gtk_image_set_from_icon_name (self->deadlines_icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadlines_icon), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->deadlines_count), banner);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->deadlines_count), "overdue");
+      gtk_image_set_from_icon_name (self->deadlines_icon, "alarm-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->deadlines_icon), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->deadlines_count), NULL);
+    }
+
+  gtk_label_set_text (self->overdue_label, banner);
+  gtk_revealer_set_reveal_child (self->overdue_banner, n_overdue > 0 && !self->showing_deadlines);
 }
 
 static void
@@ -114,13 +165,21 @@ show_selected (CfWindow *self)
   if (product == NULL)
     {
       self->selected_id = 0;
-      adw_view_switcher_title_set_title (self->view_title, NULL);
+      adw_view_switcher_title_set_title (self->view_title,
+                                         self->showing_deadlines ? _("Reporting Deadlines") : NULL);
       adw_view_switcher_title_set_subtitle (self->view_title, NULL);
       adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_stack_set_visible_child_name (self->stack, self->showing_deadlines ? "deadlines" : "empty");
       set_views_product_id (self, 0);
+      update_deadlines_status (self);
       return;
     }
+
+  /* Choosing a product leaves the deadlines. */
+  self->showing_deadlines = FALSE;
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_list_box_unselect_all (self->deadlines_sidebar);
+  update_deadlines_status (self);
 
   {
     g_autofree char *title = cf_product_dup_display_name (product);
@@ -386,6 +445,24 @@ add_example_action_cb (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* The deadlines of every product take the place of the product, which is
+ * unselected, so that choosing any product, even the last one, leaves them. */
+static void
+show_deadlines_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  self->showing_deadlines = TRUE;
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_box_select_row (self->deadlines_sidebar,
+                           gtk_list_box_get_row_at_index (self->deadlines_sidebar, 0));
+  show_selected (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 /* Views of the product, and the places the readiness gate points to */
 
 static gboolean
@@ -406,6 +483,18 @@ show_view_action_cb (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   show_view (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A row of the dashboard: the case, in its product's vulnerabilities. */
+static void
+deadline_show_case_cb (CfWindow        *self,
+                       gint64           product_id,
+                       gint64           case_id,
+                       CfDeadlinesView *view)
+{
+  select_product (self, product_id);
+  if (self->selected_id == product_id && show_view (self, "vulnerabilities"))
+    cf_cases_view_show_case (self->cases_view, case_id);
 }
 
 static void
@@ -665,6 +754,11 @@ cf_window_constructed (GObject *object)
   self->sbom_view = CF_SBOM_VIEW (cf_sbom_view_new (self->context));
   adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->sbom_view), "sbom",
                                        _("SBOM"), "package-x-generic-symbolic");
+  self->cases_view = CF_CASES_VIEW (cf_cases_view_new (self->context));
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->cases_view), "vulnerabilities",
+                                       _("Vulnerabilities"), "dialog-warning-symbolic");
+  g_signal_connect_object (self->cases_view, "add-toast",
+                           G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->requirements_view, "add-toast",
                            G_CALLBACK (add_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->evidence_view, "add-toast",
@@ -680,6 +774,15 @@ cf_window_constructed (GObject *object)
 
   g_signal_connect_object (store, "changed::manufacturer",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->deadlines_view = CF_DEADLINES_VIEW (cf_deadlines_view_new (self->context));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->deadlines_view), "deadlines");
+  g_signal_connect_object (self->deadlines_view, "show-case",
+                           G_CALLBACK (deadline_show_case_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deadlines_view, "notify::n-open",
+                           G_CALLBACK (update_deadlines_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deadlines_view, "notify::n-overdue",
+                           G_CALLBACK (update_deadlines_status), self, G_CONNECT_SWAPPED);
 
   update_manufacturer (self);
   show_selected (self);
@@ -773,6 +876,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-threat", "i", show_threat_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-threat", NULL, add_threat_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-evidence", "x", show_evidence_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, show_deadlines_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
@@ -800,6 +904,11 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, product_list_view);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, manufacturer_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, deadlines_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, deadlines_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, deadlines_count);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, overdue_banner);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, overdue_label);
 
   g_type_ensure (CF_TYPE_PRODUCT_PAGE);
 }
