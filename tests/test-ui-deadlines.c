@@ -760,6 +760,71 @@ test_empty (Fixture       *f,
   g_assert_cmpuint (received->len, ==, 0);
 }
 
+static gboolean
+editor_closed (gpointer data)
+{
+  return ui_find_toplevel (CF_TYPE_CASE_EDITOR) == NULL;
+}
+
+/* The whole way through the window: a vulnerability recorded in the
+ * product's Vulnerabilities tab appears on the dashboard with its clock. */
+static void
+test_recorded_case_on_dashboard (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aware_at = NULL;
+  g_autofree char *due = NULL;
+  GtkWidget *cases_view, *row;
+  AdwViewStack *views;
+  CfCaseEditor *editor;
+  CfStore *store;
+
+  if (f->dir == NULL)
+    return;
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  add_product (store, "Harbour Gateway");
+  g_object_unref (store);
+  start_app (f);
+
+  views = ADW_VIEW_STACK (find_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (views, "vulnerabilities");
+  cases_view = adw_view_stack_get_visible_child (views);
+  ui_click (ui_find_button (cases_view, "Add _Vulnerability…"));
+  ui_spin_until (case_editor_shown, NULL, "the case editor opens");
+  editor = ui_find_toplevel (CF_TYPE_CASE_EDITOR);
+
+  /* Aware an hour ago, to the minute, as a person types it. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) then = g_date_time_add_hours (now, -1);
+
+    aware_at = g_date_time_format (then, "%Y-%m-%dT%H:%MZ");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (cf_case_editor_get_field_widget (editor, "title")),
+                         "Signed firmware check can be skipped");
+  gtk_editable_set_text (GTK_EDITABLE (cf_case_editor_get_field_widget (editor, "aware-at")), aware_at);
+  gtk_switch_set_active (GTK_SWITCH (ui_find_named (GTK_WIDGET (editor), "exploited")), TRUE);
+  ui_click (cf_case_editor_get_save_button (editor));
+  ui_spin_until (editor_closed, NULL, "the case editor closes");
+
+  /* The sidebar counts its three steps; the dashboard lists them. */
+  g_assert_cmpstr (label_text (f, GTK_WIDGET (f->window), "deadlines-count"), ==, "3");
+  gtk_widget_activate (ui_find_named (GTK_WIDGET (f->window), "deadlines-entry"));
+  ui_spin_until (dashboard_shown, f, "the dashboard is shown");
+  due = row_names (f, "deadlines-due");
+  g_assert_cmpstr (due, ==, "deadline-1-early-warning deadline-1-notification");
+  row = find_row (f, 1, "early-warning");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Case 1: Signed firmware check can be skipped");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (g_str_has_prefix (label_text (f, row, "time-left"), "22 h") ||
+                 g_str_has_prefix (label_text (f, row, "time-left"), "23 h"));
+  g_assert_nonnull (find_row (f, 1, "final-report"));
+}
+
 static void
 test_no_display (void)
 {
@@ -787,6 +852,8 @@ main (int   argc,
 
   g_test_add ("/ui/deadlines/notifications", Fixture, NULL, fixture_set_up, test_notifications,
               fixture_tear_down);
+  g_test_add ("/ui/deadlines/recorded-case", Fixture, NULL, fixture_set_up,
+              test_recorded_case_on_dashboard, fixture_tear_down);
   g_test_add ("/ui/deadlines/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/ui/deadlines/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
 
