@@ -892,6 +892,10 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "evidence");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-view", "s", "sbom");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-view", "s",
+                                       "vulnerabilities");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK,
+                                       "win.show-deadlines", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
