@@ -736,9 +736,10 @@ build_flags (CfCaseEditor *self)
   group = add_group (self, _("Article 14"),
                      incident ? _("A severe incident is one that harms, or can harm, the product’s "
                                   "ability to protect data or functions, or that lets malicious "
-                                  "code in (Article 14(5))")
-                              : _("A vulnerability is actively exploited when there is reliable "
-                                  "evidence that a malicious actor has exploited it (Article 3(42))"));
+                                  "code in (Article 14(5), paraphrased)")
+                              : _("“A vulnerability for which there is reliable evidence that a "
+                                  "malicious actor has exploited it in a system without permission "
+                                  "of the system owner” (Article 3(42))"));
 
   self->flag_switch = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_name (GTK_WIDGET (self->flag_switch), incident ? "severe" : "exploited");
