@@ -19,26 +19,6 @@
 #include "cf-window.h"
 #include "ui-harness.h"
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 /* The notification server: org.freedesktop.Notifications, as a desktop
  * shell provides it, on a connection of its own. */
 
@@ -858,6 +838,6 @@ main (int   argc,
   g_test_add ("/ui/deadlines/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
 
   status = g_test_run ();
-  remove_tree (home);
+  ui_remove_tree (home);
   return status;
 }

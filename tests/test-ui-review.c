@@ -32,26 +32,6 @@ typedef struct
   gint64          product_id;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 /* A manufacturer's project exports a dossier; the reviewer has their own. */
 static void
 fixture_set_up (Fixture       *f,
@@ -102,7 +82,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->reviewer);
   g_clear_object (&f->manufacturer);
   g_clear_object (&f->catalogue);
-  remove_tree (f->dir);
+  ui_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->dossier);
   g_free (f->seal);
@@ -381,6 +361,6 @@ main (int   argc,
               fixture_tear_down);
 
   status = g_test_run ();
-  remove_tree (home);
+  ui_remove_tree (home);
   return status;
 }

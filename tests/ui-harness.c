@@ -210,3 +210,24 @@ ui_save_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, file_name, NULL);
   gdk_texture_save_to_png (texture, path);
 }
+
+/* Removes a test's temporary folder and everything in it. */
+void
+ui_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ui_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}

@@ -24,6 +24,7 @@ gpointer    ui_find_toplevel      (GType             type);
 void        ui_respond            (AdwMessageDialog *dialog,
                                    const char       *label);
 char       *ui_isolate_user_dirs  (void);
+void        ui_remove_tree        (const char       *path);
 AdwMessageDialog *ui_find_message_dialog (const char *heading);
 void        ui_save_screenshot    (GtkWidget        *widget,
                                    const char       *name);
