@@ -14,6 +14,7 @@
 #include "cf-context.h"
 #include "cf-deadline-alerts.h"
 #include "cf-evidence-list.h"
+#include "cf-preferences-window.h"
 #include "cf-window.h"
 
 struct _CfApplication
@@ -119,6 +120,32 @@ about_action_cb (GSimpleAction *action,
                          NULL);
 }
 
+/* Without the installed schema (an uninstalled run without
+ * GSETTINGS_SCHEMA_DIR) there is nothing to edit, and g_settings_new()
+ * would abort. */
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed", APP_ID);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (gtk_application_get_active_window (app),
+                                                             settings)));
+}
+
 static CfWindow *
 find_main_window (GtkApplication *app)
 {
@@ -153,6 +180,7 @@ show_deadlines_action_cb (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
   { "show-deadlines", show_deadlines_action_cb },
 };
 
@@ -185,11 +213,13 @@ static void
 cf_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void

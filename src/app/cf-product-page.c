@@ -108,17 +108,6 @@ static const struct {
     N_("Generating the information for the user…") },
 };
 
-/* The languages' own names, as language choices are written; languages
- * without one here show their name in the user's language. */
-static const struct {
-  const char *id;
-  const char *name;
-} endonyms[] = {
-  { "en", "English" },
-  { "de", "Deutsch" },
-  { "fr", "Français" },
-};
-
 static void
 toast (CfProductPage *self,
        const char    *title)
@@ -864,16 +853,6 @@ edit_declaration_action_cb (GtkWidget  *widget,
 
 /* Generating */
 
-static const char *
-describe_language (const char *language)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (endonyms); i++)
-    if (g_str_equal (endonyms[i].id, language))
-      return endonyms[i].name;
-
-  return cf_document_language_get_label (language);
-}
-
 /* Says under the buttons what the next document will be like. */
 static void
 show_format (CfProductPage *self)
@@ -1093,7 +1072,7 @@ fill_documents_menu (CfProductPage *self)
 
   for (guint i = 0; languages[i] != NULL; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (describe_language (languages[i]), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (cf_document_language_get_endonym (languages[i]), NULL);
 
       g_menu_item_set_action_and_target_value (item, "product.document-language",
                                                g_variant_new_string (languages[i]));

@@ -45,9 +45,15 @@ struct _CfWindow
   GtkLabel             *deadlines_count;
   GtkRevealer          *overdue_banner;
   GtkLabel             *overdue_label;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *no_match_label;
 
   CfContext            *context;
   CfProductList        *products;
+  GtkCustomFilter      *filter;       /* the search bar's text */
+  char                 *search_key;   /* casefolded, NULL: every product */
+  GtkFilterListModel   *shown;        /* the products the sidebar shows */
   GtkSingleSelection   *selection;
   CfProductPage        *product_page;
   CfRequirementsView   *requirements_view;
@@ -162,6 +168,12 @@ show_selected (CfWindow *self)
 {
   CfProduct *product = gtk_single_selection_get_selected_item (self->selection);
 
+  /* A search that hides every product leaves the product shown as it is:
+   * the welcome page would say there are none. */
+  if (product == NULL && !self->showing_deadlines && self->search_key != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->products)) > 0)
+    return;
+
   if (product == NULL)
     {
       self->selected_id = 0;
@@ -185,6 +197,8 @@ show_selected (CfWindow *self)
     g_autofree char *title = cf_product_dup_display_name (product);
 
     self->selected_id = cf_record_get_id (CF_RECORD (product));
+    if (self->settings != NULL)
+      g_settings_set_int64 (self->settings, "last-product-id", self->selected_id);
     adw_view_switcher_title_set_title (self->view_title, title);
     adw_view_switcher_title_set_subtitle (self->view_title,
                                           cf_record_get_is_example (CF_RECORD (product)) ? _("Example") : NULL);
@@ -194,12 +208,35 @@ show_selected (CfWindow *self)
   }
 }
 
+/* Where the sidebar shows a product, or G_MAXUINT when a search hides it. */
+static guint
+find_shown (CfWindow *self,
+            gint64    product_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfRecord) record = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      if (cf_record_get_id (record) == product_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 static void
 select_product (CfWindow *self,
                 gint64    product_id)
 {
-  guint position = cf_product_list_find (self->products, product_id);
+  guint position;
 
+  /* A product chosen elsewhere (a new one, a deadline's) is never hidden
+   * by an earlier search. */
+  if (find_shown (self, product_id) == G_MAXUINT && self->search_key != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  position = find_shown (self, product_id);
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
 }
@@ -222,9 +259,100 @@ products_changed_cb (CfWindow   *self,
 {
   gint64 keep = self->selected_id;
 
-  if (keep != 0 && cf_product_list_find (self->products, keep) != G_MAXUINT)
+  if (keep != 0 && find_shown (self, keep) != G_MAXUINT)
     select_product (self, keep);
   show_selected (self);
+}
+
+/* Finding a product */
+
+static gboolean
+product_matches (gpointer item,
+                 gpointer user_data)
+{
+  CfWindow *self = user_data;
+  CfProduct *product = item;
+  const char *parts[] = {
+    cf_product_get_name (product),
+    cf_product_get_model (product),
+    cf_product_get_version (product),
+  };
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      {
+        g_autofree char *folded = g_utf8_casefold (parts[i], -1);
+
+        if (strstr (folded, self->search_key) != NULL)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+update_no_match (CfWindow *self)
+{
+  gboolean none = self->search_key != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
+
+  if (none)
+    {
+      /* Translators: shown in the sidebar when a search finds nothing */
+      g_autofree char *text = g_strdup_printf (_("No product matches “%s”"),
+                                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+      gtk_label_set_text (self->no_match_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), none);
+}
+
+static void
+search_changed_cb (CfWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (*stripped != '\0')
+    self->search_key = g_utf8_casefold (stripped, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_no_match (self);
+}
+
+/* Enter shows the first product found, as if it had been clicked. */
+static void
+search_activate_cb (CfWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+search_mode_cb (CfWindow     *self,
+                GParamSpec   *pspec,
+                GtkSearchBar *bar)
+{
+  /* Closing the search shows every product again. */
+  if (!gtk_search_bar_get_search_mode (bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -700,6 +828,10 @@ bind_settings (CfWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  /* Each document's language can still be chosen on the product's page. */
+  g_settings_bind (self->settings, "document-language", self->product_page, "document-language",
+                   G_SETTINGS_BIND_GET);
+
   g_signal_connect_object (self->settings, "changed::evidence-size-limit",
                            G_CALLBACK (size_limit_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sbom-size-limit",
@@ -721,12 +853,22 @@ cf_window_constructed (GObject *object)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), cf_store_get_path (store));
 
   self->products = cf_product_list_new (store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->products)));
+  self->filter = gtk_custom_filter_new (product_matches, self, NULL);
+  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->products)),
+                                           g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->products, "items-changed",
+  g_signal_connect_object (self->shown, "items-changed",
                            G_CALLBACK (products_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -787,6 +929,10 @@ cf_window_constructed (GObject *object)
   update_manufacturer (self);
   show_selected (self);
   bind_settings (self);
+
+  /* The product shown when the window was last closed, if it still exists. */
+  if (self->settings != NULL)
+    select_product (self, g_settings_get_int64 (self->settings, "last-product-id"));
 }
 
 static void
@@ -794,8 +940,21 @@ cf_window_dispose (GObject *object)
 {
   CfWindow *self = CF_WINDOW (object);
 
+  /* Taking the sidebar apart changes its list and selection: nothing of it
+   * must reach the views, or be remembered as the last product shown. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  /* The filter calls back into the window: stop it before the window goes. */
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->search_key, g_free);
   g_clear_object (&self->products);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -877,9 +1036,11 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-threat", NULL, add_threat_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-evidence", "x", show_evidence_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deadlines", NULL, show_deadlines_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-product", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.generate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.assess", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -913,6 +1074,9 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, deadlines_count);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, overdue_banner);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, no_match_label);
 
   g_type_ensure (CF_TYPE_PRODUCT_PAGE);
 }
@@ -942,7 +1106,7 @@ GListModel *
 cf_window_get_products (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->products);
+  return G_LIST_MODEL (self->shown);
 }
 
 /**

@@ -55,13 +55,16 @@ static const struct {
   { CF_DOCUMENT_KIND_USER_INFORMATION, N_("Information and Instructions to the User") },
 };
 
+/* Each language's name in the user's language, and in its own: a list of
+ * languages to choose from shows each by its own name. */
 static const struct {
   const char *id;
   const char *label;
+  const char *endonym;
 } languages[] = {
-  { "en", N_("English") },
-  { "de", N_("German") },
-  { "fr", N_("French") },
+  { "en", N_("English"), "English" },
+  { "de", N_("German"), "Deutsch" },
+  { "fr", N_("French"), "Français" },
 };
 
 /**
@@ -89,6 +92,23 @@ cf_document_language_get_label (const char *language)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (languages[i].id, language) == 0)
       return _(languages[i].label);
+
+  return language;
+}
+
+/**
+ * cf_document_language_get_endonym:
+ * @language: a language id
+ *
+ * Returns: the language's name in itself ("Deutsch"), or @language when it
+ *   is not one documents are written in
+ */
+const char *
+cf_document_language_get_endonym (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i].id, language) == 0)
+      return languages[i].endonym;
 
   return language;
 }

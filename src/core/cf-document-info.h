@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 const char * const *cf_document_language_list      (void);
 gboolean            cf_document_language_is_known  (const char *language);
 const char         *cf_document_language_get_label (const char *language);
+const char         *cf_document_language_get_endonym (const char *language);
 
 #define CF_TYPE_DOCUMENT_INFO (cf_document_info_get_type ())
 

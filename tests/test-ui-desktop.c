@@ -1,0 +1,451 @@
+/* test-ui-desktop.c — what a GNOME user expects of any application, driven
+ * through the real window: Preferences over the settings, finding a product,
+ * the last product shown again at the next start, and a name for screen
+ * readers on every control that shows only an icon
+ *
+ * Copyright 2026 The Conformity Authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cf-application.h"
+#include "cf-preferences-window.h"
+#include "cf-product.h"
+#include "cf-product-page.h"
+#include "cf-store.h"
+#include "cf-window.h"
+#include "ui-harness.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *db;
+  CfApplication  *app;
+  CfWindow       *window;
+  CfStore        *store;
+  gint64          ids[4];
+} Fixture;
+
+static void
+add_products (Fixture *f)
+{
+  static const char * const names[][3] = {
+    { "Gateway", "GW-100", "1.0" },
+    { "Gateway Pro", "GW-200", "2.1" },
+    { "Smart Lock", "SL-1", "3.0" },
+    { "Thermostat", "TH-9", "1.4" },
+  };
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CfProduct) product = cf_product_new ();
+
+      cf_record_set_field (CF_RECORD (product), "name", names[i][0]);
+      cf_record_set_field (CF_RECORD (product), "model", names[i][1]);
+      cf_record_set_field (CF_RECORD (product), "version", names[i][2]);
+      f->ids[i] = cf_store_add_product (store, product, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Settings live in memory for the whole run: start each test afresh. */
+  g_settings_reset (settings, "last-product-id");
+  g_settings_reset (settings, "document-language");
+  g_settings_reset (settings, "evidence-size-limit");
+  g_settings_reset (settings, "dossier-signing-key");
+
+  f->dir = g_dir_make_tmp ("cf-ui-desktop-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "project.db", NULL);
+  g_setenv ("CONFORMITY_DB", f->db, TRUE);
+  add_products (f);
+}
+
+static void
+close_app (Fixture *f)
+{
+  GList *windows;
+
+  if (f->app == NULL)
+    return;
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  ui_spin_for (100);
+  g_clear_object (&f->store);
+  g_clear_object (&f->app);
+  f->window = NULL;
+}
+
+/* Opens the project in the application, as a user starting it would. */
+static void
+start_app (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfContext) context = NULL;
+  static guint n_apps = 0;
+  g_autofree char *app_id = g_strdup_printf ("%s.DesktopTest%u", APP_ID, ++n_apps);
+
+  f->app = cf_application_new ();
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  ui_spin_until (ui_widget_is_mapped, f->window, "the window is shown");
+
+  g_object_get (f->window, "context", &context, NULL);
+  f->store = g_object_ref (cf_context_get_store (context));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_app (f);
+  ui_remove_tree (f->dir);
+  g_unsetenv ("CONFORMITY_DB");
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  GtkWidget *window = ui_find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static CfPreferencesWindow *
+open_preferences (Fixture *f)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  ui_spin_until (toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_PREFERENCES_WINDOW), "Preferences is shown");
+  return ui_find_toplevel (CF_TYPE_PREFERENCES_WINDOW);
+}
+
+/* Tests */
+
+/* Every change in Preferences is a setting at once, and the window follows
+ * it: the language the next document is written in, and the largest
+ * evidence file the store takes. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CfPreferencesWindow *preferences;
+  AdwComboRow *language;
+  GtkSpinButton *evidence;
+  GtkWidget *key;
+  g_autofree char *page_language = NULL;
+  g_autofree char *stored_key = NULL;
+  g_autofree char *stored_language = NULL;
+
+  start_app (f);
+  preferences = open_preferences (f);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
+
+  language = ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (preferences), "document-language"));
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 0);
+  adw_combo_row_set_selected (language, 1);
+  stored_language = g_settings_get_string (settings, "document-language");
+  g_assert_cmpstr (stored_language, ==, "de");
+  g_object_get (cf_window_get_product_page (f->window), "document-language", &page_language, NULL);
+  g_assert_cmpstr (page_language, ==, "de");
+
+  evidence = GTK_SPIN_BUTTON (ui_find_named (GTK_WIDGET (preferences), "evidence-size-limit"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (evidence), ==, 1024);
+  gtk_spin_button_set_value (evidence, 512);
+  g_assert_cmpuint (g_settings_get_uint64 (settings, "evidence-size-limit"), ==, 512 * 1024 * 1024);
+  g_assert_cmpuint (cf_store_get_evidence_size_limit (f->store), ==, 512 * 1024 * 1024);
+
+  key = ui_find_named (GTK_WIDGET (preferences), "dossier-signing-key");
+  gtk_editable_set_text (GTK_EDITABLE (key), "compliance@example.com");
+  stored_key = g_settings_get_string (settings, "dossier-signing-key");
+  g_assert_cmpstr (stored_key, ==, "compliance@example.com");
+
+  ui_save_screenshot (GTK_WIDGET (preferences), "preferences");
+
+  /* A setting changed elsewhere (gsettings, another window) shows here too. */
+  g_settings_set_string (settings, "document-language", "fr");
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 2);
+
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
+/* Ctrl+F, then typing, as a user would. */
+static GtkWidget *
+search_for (Fixture    *f,
+            const char *text)
+{
+  GtkWidget *entry = ui_find_named (GTK_WIDGET (f->window), "product-search");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  ui_spin_until (ui_widget_is_mapped, entry, "the search entry is shown");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  return entry;
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (cf_window_get_products (f->window));
+}
+
+typedef struct {
+  Fixture *f;
+  guint    n;
+} Shown;
+
+static gboolean
+shown_is (gpointer data)
+{
+  Shown *shown = data;
+
+  return n_shown (shown->f) == shown->n;
+}
+
+/* GtkSearchEntry waits a moment before it says the text changed. */
+static void
+wait_shown (Fixture *f,
+            guint    n)
+{
+  Shown shown = { f, n };
+  g_autofree char *what = g_strdup_printf ("the sidebar shows %u products", n);
+
+  ui_spin_until (shown_is, &shown, what);
+}
+
+/* Ctrl+F finds products by name, model or version; a search that finds
+ * nothing says so; closing the search shows every product again. */
+static void
+test_find_product (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *entry;
+  GtkWidget *no_match;
+
+  start_app (f);
+  g_assert_cmpuint (n_shown (f), ==, 4);
+
+  entry = search_for (f, "gateway");
+  /* Typing goes to the entry: the focus is in it (in its GtkText). */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+  wait_shown (f, 2);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sl-1");
+  wait_shown (f, 1);
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, f->ids[2]);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2.1");
+  wait_shown (f, 1);
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, f->ids[1]);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "toaster");
+  wait_shown (f, 0);
+  /* The product found last stays in view, rather than the welcome page. */
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, f->ids[1]);
+  g_assert_true (ui_widget_is_mapped (cf_window_get_product_page (f->window)));
+  no_match = ui_find_named (GTK_WIDGET (f->window), "no-match");
+  g_assert_true (gtk_widget_get_visible (no_match));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (no_match)), "toaster"));
+  ui_save_screenshot (GTK_WIDGET (f->window), "find-nothing");
+
+  /* Closing the search bar, as its toggle button does. */
+  ui_click (ui_find_named (GTK_WIDGET (f->window), "find-product"));
+  wait_shown (f, 4);
+  g_assert_false (gtk_widget_get_visible (no_match));
+}
+
+/* The product shown when the window closed is shown at the next start. */
+static void
+test_last_product (Fixture       *f,
+                   gconstpointer  data)
+{
+  start_app (f);
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), !=, f->ids[3]);
+
+  search_for (f, "thermo");
+  wait_shown (f, 1);
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, f->ids[3]);
+  close_app (f);
+
+  start_app (f);
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, f->ids[3]);
+  g_assert_cmpuint (n_shown (f), ==, 4);
+  close_app (f);
+
+  /* A product no longer in this database (another project was open, say):
+   * the first one instead, and no warning. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_int64 (settings, "last-product-id", 9999);
+  }
+  start_app (f);
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, f->ids[0]);
+}
+
+/* Screen readers: a control showing only an icon must have a name. */
+
+static gboolean
+shows_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
+}
+
+/* The button inside a GtkMenuButton is named by the menu button. A
+ * GtkSpinButton is one control to a screen reader, named and operated by
+ * its value; its − and + buttons are GTK's own and never take the focus. */
+static gboolean
+named_by_parent (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return parent != NULL && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent));
+}
+
+/* Not the "labelled-by" relation: GtkButton points it at its child, even an
+ * image that says nothing. */
+static gboolean
+has_name (GtkWidget *widget)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (is_control (widget) && !named_by_parent (widget) && !shows_text (widget) && !has_name (widget))
+    {
+      const char *icon = GTK_IS_BUTTON (widget) ? gtk_button_get_icon_name (GTK_BUTTON (widget)) :
+                         GTK_IS_MENU_BUTTON (widget) ? gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) : NULL;
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      g_string_append_printf (unnamed, "\n  %s (icon %s, tooltip “%s”) in %s",
+                              G_OBJECT_TYPE_NAME (widget), icon ? icon : "none",
+                              gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "",
+                              parent ? G_OBJECT_TYPE_NAME (parent) : "nothing");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+static void
+assert_all_named (GtkWidget  *root,
+                  const char *where)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  collect_unnamed (root, unnamed);
+  if (unnamed->len > 0)
+    g_error ("Controls without a name for screen readers in %s:%s", where, unnamed->str);
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const views[] = {
+    "product", "requirements", "risks", "overview", "evidence", "sbom", "vulnerabilities",
+  };
+  g_autoptr(CfStore) store = NULL;
+
+  /* A product with something in every view. */
+  close_app (f);
+  {
+    g_autoptr(GError) error = NULL;
+
+    store = cf_store_open (f->db, &error);
+    g_assert_no_error (error);
+    cf_store_add_example (store, &error);
+    g_assert_no_error (error);
+  }
+  start_app (f);
+  search_for (f, "example");
+  wait_shown (f, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "product");
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", views[i]);
+      ui_spin_for (200);
+      assert_all_named (GTK_WIDGET (f->window), views[i]);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-deadlines", NULL);
+  ui_spin_for (200);
+  assert_all_named (GTK_WIDGET (f->window), "the reporting deadlines");
+
+  assert_all_named (GTK_WIDGET (open_preferences (f)), "Preferences");
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display to open windows on");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ui_isolate_user_dirs ();
+  int status;
+
+  /* GTK's test backend keeps what each widget tells screen readers, so the
+   * test can read it back; "none" keeps nothing. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add ("/ui/desktop/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add ("/ui/desktop/find-product", Fixture, NULL, fixture_set_up, test_find_product, fixture_tear_down);
+  g_test_add ("/ui/desktop/last-product", Fixture, NULL, fixture_set_up, test_last_product, fixture_tear_down);
+  g_test_add ("/ui/desktop/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names,
+              fixture_tear_down);
+
+  status = g_test_run ();
+  ui_remove_tree (home);
+  return status;
+}
