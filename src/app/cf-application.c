@@ -103,21 +103,52 @@ about_action_cb (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   static const char *developers[] = { "The Conformity Authors", NULL };
+  static const char *libraries[] = {
+    "GTK https://gtk.org", "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "SQLite https://sqlite.org", "libharu http://libharu.org", "libxml2 https://gitlab.gnome.org/GNOME/libxml2",
+    "json-glib https://gitlab.gnome.org/GNOME/json-glib", "libarchive https://libarchive.org",
+    "GPGME https://gnupg.org/software/gpgme/", "Cairo https://cairographics.org", NULL,
+  };
+  GtkWidget *about;
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Conformity"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("The Conformity Authors"),
-                         "developers", developers,
-                         "comments", _("Prepare the EU Declaration of Conformity and the technical "
-                                       "documentation for the Cyber Resilience Act, Regulation "
-                                       "(EU) 2024/2847."),
-                         "website", "https://github.com/conformity/conformity",
-                         "issue-url", "https://github.com/conformity/conformity/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Conformity Authors",
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Conformity"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Conformity Authors"),
+                        "developers", developers,
+                        /* Translators: your names, one per line, with an e-mail address in
+                         * <angle brackets> if you wish; shown in the About window */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Prepare the EU Declaration of Conformity and the technical "
+                                      "documentation for the Cyber Resilience Act, Regulation "
+                                      "(EU) 2024/2847. Conformity explains the Regulation and keeps "
+                                      "a record of your decisions; it is not legal advice."),
+                        "website", "https://github.com/conformity/conformity",
+                        "support-url", "https://github.com/conformity/conformity/blob/main/docs/USER-GUIDE.md",
+                        "issue-url", "https://github.com/conformity/conformity/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Conformity Authors",
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", _("<p>The first release:</p><ul>"
+                                           "<li>Scope check and classification, the risk assessment of "
+                                           "Annex I, evidence and SBOMs</li>"
+                                           "<li>The declaration, the simplified declaration, the information "
+                                           "for users and the technical documentation, in English, German "
+                                           "and French</li>"
+                                           "<li>Dossiers for notified bodies and their review</li>"
+                                           "<li>Vulnerability handling and Article 14 reporting, with desktop "
+                                           "notifications</li></ul>"),
+                        NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built With"), libraries);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("The Regulation"),
+                                      _("Texts of Regulation (EU) 2024/2847 are reproduced from the "
+                                        "Official Journal of the European Union, © European Union, "
+                                        "https://eur-lex.europa.eu. Only the Official Journal’s text is "
+                                        "authentic."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 /* Without the installed schema (an uninstalled run without
