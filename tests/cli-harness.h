@@ -61,3 +61,4 @@ JsonNode *parse_json          (const char         *text);
 GBytes   *read_db             (Fixture            *f);
 void      assert_db_unchanged (Fixture            *f,
                                GBytes             *before);
+void      assert_integrity    (const char         *path);

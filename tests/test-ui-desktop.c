@@ -376,10 +376,50 @@ assert_all_named (GtkWidget  *root,
     g_error ("Controls without a name for screen readers in %s:%s", where, unnamed->str);
 }
 
+typedef struct {
+  Fixture   *f;
+  GtkWidget *found;
+} OtherWindow;
+
+static gboolean
+other_window_shown (gpointer data)
+{
+  OtherWindow *other = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (other->f->window) && gtk_widget_get_mapped (window) &&
+          !GTK_IS_POPOVER (window))
+        {
+          other->found = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The window an action opened beside the main one. */
+static GtkWidget *
+wait_for_other_window (Fixture *f)
+{
+  OtherWindow other = { f, NULL };
+
+  ui_spin_until (other_window_shown, &other, "another window is shown");
+  ui_spin_for (200);
+  return other.found;
+}
+
 static void
 test_accessible_names (Fixture       *f,
                        gconstpointer  data)
 {
+  static const char * const editors[] = {
+    "win.edit", "win.edit-manufacturer", "win.edit-declaration", "win.assess", "win.add-threat",
+    "win.edit-user-information",
+  };
   static const char * const views[] = {
     "product", "requirements", "risks", "overview", "evidence", "sbom", "vulnerabilities",
   };
@@ -412,6 +452,22 @@ test_accessible_names (Fixture       *f,
   assert_all_named (GTK_WIDGET (f->window), "the reporting deadlines");
 
   assert_all_named (GTK_WIDGET (open_preferences (f)), "Preferences");
+  gtk_window_destroy (GTK_WINDOW (ui_find_toplevel (CF_TYPE_PREFERENCES_WINDOW)));
+
+  /* The editors and the wizard the window opens, for the product found
+   * again (Enter in the search shows it). */
+  g_signal_emit_by_name (ui_find_named (GTK_WIDGET (f->window), "product-search"), "activate");
+  g_assert_cmpint (cf_window_get_selected_product_id (f->window), !=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    {
+      GtkWidget *editor;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), editors[i], NULL);
+      editor = wait_for_other_window (f);
+      assert_all_named (editor, editors[i]);
+      gtk_window_destroy (GTK_WINDOW (editor));
+      ui_spin_for (100);
+    }
 }
 
 static void

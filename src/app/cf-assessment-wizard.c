@@ -839,8 +839,15 @@ update_support_label (CfAssessmentWizard *self)
   if (lc->support_ends_before_placing)
     g_string_append (text, _("The support period ends before the product is placed on the market."));
   else if (lc->support_months >= 0)
-    g_string_append_printf (text, _("Support period: %d years and %d months."),
-                            lc->support_months / 12, lc->support_months % 12);
+    {
+      int years = lc->support_months / 12;
+      int months = lc->support_months % 12;
+      g_autofree char *years_text = g_strdup_printf (ngettext ("%d year", "%d years", years), years);
+      g_autofree char *months_text = g_strdup_printf (ngettext ("%d month", "%d months", months), months);
+
+      /* Translators: "Support period: 5 years and 1 month." */
+      g_string_append_printf (text, _("Support period: %s and %s."), years_text, months_text);
+    }
 
   if (lc->support_shorter_than_minimum)
     g_string_append_printf (text, " %s",

@@ -339,7 +339,8 @@ evidence_row_new (CfEvidenceList *self,
   gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open_button, "flat");
   gtk_widget_set_tooltip_text (open_button, _("Open a Read-Only Copy"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (open_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  C_("action", "Open"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open_button), "evidence.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open_button), "x", id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);

@@ -415,8 +415,12 @@ show_assessment (CfProductPage   *self,
       g_autofree char *date = cf_date_to_iso (key->date);
 
       if (g_str_equal (key->id, "Date.reporting") || g_str_equal (key->id, "Date.application"))
-        g_string_append_printf (dates, "\n%s: %s%s", date, key->label,
-                                key->passed ? _(" (applies now)") : "");
+        {
+          g_string_append_c (dates, '\n');
+          /* Translators: a date, what applies from it, and maybe " (applies now)" */
+          g_string_append_printf (dates, _("%s: %s%s"), date, key->label,
+                                  key->passed ? _(" (applies now)") : "");
+        }
     }
   adw_action_row_set_subtitle (self->dates_row, dates->str);
   gtk_widget_set_visible (GTK_WIDGET (self->dates_icon),

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -621,7 +622,7 @@ add_requirements_group (CfReviewWindow *self,
           CfAssessedEvidence *item = cf_assessment_data_find_evidence (self->data, id);
           CfDossierMember *member = evidence_member (members, id);
           GtkWidget *row = adw_action_row_new ();
-          g_autofree char *title = g_strdup_printf (_("Evidence E%" G_GINT64_FORMAT ": %s"), id,
+          g_autofree char *title = g_strdup_printf (_("Evidence E%" PRId64 ": %s"), id,
                                                     item != NULL ? item->title : "");
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

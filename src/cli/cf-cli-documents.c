@@ -260,7 +260,7 @@ cf_cli_documents (CfCliContext        *ctx,
   else if (documents->len == 0)
     {
       cf_cli_print (_("No documents for product %" PRId64 " yet. Generate one with "
-                      "“%s generate %" G_GINT64_FORMAT " --kind declaration”.\n"),
+                      "“%s generate %" PRId64 " --kind declaration”.\n"),
                     id, CF_CLI_NAME, id);
     }
   else

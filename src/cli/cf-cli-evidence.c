@@ -668,7 +668,7 @@ print_evidence (CfEvidence  *evidence,
 
   /* The exact count only where the rounded size hides it. */
   if (latest->size >= 1024)
-    size_text = g_strdup_printf (_("%s (%" G_GUINT64_FORMAT " bytes)"), size, latest->size);
+    size_text = g_strdup_printf (_("%s (%" PRIu64 " bytes)"), size, latest->size);
   else
     size_text = g_strdup (size);
 

@@ -263,6 +263,13 @@ cf_cli_product_show (CfCliContext        *ctx,
   return CF_CLI_EXIT_OK;
 }
 
+static void
+apply_fields_cb (CfRecord *record,
+                 gpointer  user_data)
+{
+  cf_cli_field_options_apply (user_data, record);
+}
+
 int
 cf_cli_product_set (CfCliContext        *ctx,
                     const CfCliCommand  *command,
@@ -270,7 +277,6 @@ cf_cli_product_set (CfCliContext        *ctx,
                     char               **argv)
 {
   g_autoptr(CfProduct) prototype = cf_product_new ();
-  g_autoptr(CfProduct) product = NULL;
   g_autoptr(CfCliFieldOptions) fields = cf_cli_field_options_new (CF_RECORD (prototype));
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
@@ -299,13 +305,17 @@ cf_cli_product_set (CfCliContext        *ctx,
   if (!cf_cli_field_options_check (fields, &error))
     return cf_cli_report (command->path, error);
 
-  product = load_product (ctx, id, &store, &error);
-  if (product == NULL)
+  if (!cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING, &store, &error))
     return cf_cli_report (command->path, error);
+  if (store == NULL)
+    {
+      cf_cli_set_no_product (ctx, id, &error);
+      return cf_cli_report (command->path, error);
+    }
 
-  cf_cli_field_options_apply (fields, CF_RECORD (product));
-
-  if (!cf_store_update_product (store, product, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read. */
+  if (!cf_store_edit_product (store, id, apply_fields_cb, fields, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

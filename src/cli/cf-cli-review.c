@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -932,7 +933,7 @@ cf_cli_findings_set (CfCliContext        *ctx,
   if (store == NULL)
     {
       g_set_error (&error, CF_ERROR, CF_ERROR_NOT_FOUND,
-                   _("There is no finding with the id %" G_GINT64_FORMAT "."), id);
+                   _("There is no finding with the id %" PRId64 "."), id);
       return cf_cli_report (command->path, error);
     }
 

@@ -532,7 +532,7 @@ set_heading (CfCaseReport *report)
     }
 
   /* Translators: "Article 14(2)(a) of Regulation (EU) 2024/2847" */
-  report->basis = g_strdup_printf (_("%s of %s"), point, REGULATION);
+  report->basis = g_strdup_printf (C_("legal basis", "%s of %s"), point, REGULATION);
   if (report->kind != CF_CASE_REPORT_USERS)
     report->section = g_strdup_printf (_("Information required by %s"), point);
 }

@@ -29,6 +29,7 @@ typedef enum
   CF_ERROR_TOO_LARGE,       /* a file is over the configured size limit */
   CF_ERROR_MISMATCH,        /* stored content does not match its recorded SHA-256 */
   CF_ERROR_SIGNATURE,       /* an OpenPGP key is expired, revoked or locked, or GnuPG failed */
+  CF_ERROR_DISK_FULL,       /* no room left for the database: nothing changed, make room and try again */
 } CfError;
 
 GQuark cf_error_quark (void);

@@ -124,27 +124,17 @@ write_blob (CfStore  *self,
   return TRUE;
 }
 
-/**
- * cf_store_add_document:
- * @version: from cf_store_next_document_version()
- * @content: the PDF
- *
- * Stores a generated document with its SHA-256 as a new version, and records
- * it in the audit log, in one transaction.
- *
- * Returns: (transfer full): the stored document, or %NULL with @error set
- */
-CfDocumentInfo *
-cf_store_add_document_full (CfStore     *self,
-                            gint64       product_id,
-                            const char  *kind,
-                            gint         version,
-                            gboolean     is_draft,
-                            const char  *language,
-                            gboolean     is_pdfa,
-                            const char  *text,
-                            GBytes      *content,
-                            GError     **error)
+static CfDocumentInfo *
+add_document (CfStore     *self,
+              gint64       product_id,
+              const char  *kind,
+              gint         version,
+              gboolean     is_draft,
+              const char  *language,
+              gboolean     is_pdfa,
+              const char  *text,
+              GBytes      *content,
+              GError     **error)
 {
   CfDocumentInfo *info;
   g_autoptr(CfTransaction) tx = NULL;
@@ -155,9 +145,6 @@ cf_store_add_document_full (CfStore     *self,
   gint expected;
   gint64 id;
   int rc;
-
-  g_return_val_if_fail (CF_IS_STORE (self), NULL);
-  g_return_val_if_fail (content != NULL, NULL);
 
   if (!cf_document_kind_is_known (kind))
     {
@@ -239,6 +226,50 @@ cf_store_add_document_full (CfStore     *self,
   info = cf_document_info_new (id, product_id, kind, version, now, self->actor,
                                g_bytes_get_size (content), sha256, is_draft);
   cf_document_info_set_format (info, language, is_pdfa);
+  return info;
+}
+
+/**
+ * cf_store_add_document:
+ * @version: from cf_store_next_document_version()
+ * @content: the PDF
+ *
+ * Stores a generated document with its SHA-256 as a new version, and records
+ * it in the audit log, in one transaction.
+ *
+ * Returns: (transfer full): the stored document, or %NULL with @error set
+ */
+CfDocumentInfo *
+cf_store_add_document_full (CfStore     *self,
+                            gint64       product_id,
+                            const char  *kind,
+                            gint         version,
+                            gboolean     is_draft,
+                            const char  *language,
+                            gboolean     is_pdfa,
+                            const char  *text,
+                            GBytes      *content,
+                            GError     **error)
+{
+  CfDocumentInfo *info;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  g_return_val_if_fail (content != NULL, NULL);
+
+  info = add_document (self, product_id, kind, version, is_draft, language, is_pdfa, text, content, error);
+
+  /* The step that found the disk full (the row, the content, the audit
+   * entry) knows why, not what: say which document was not stored. */
+  if (info == NULL && error != NULL && g_error_matches (*error, CF_ERROR, CF_ERROR_DISK_FULL))
+    {
+      g_clear_error (error);
+      /* Translators: the first %s is a kind of document, e.g. “Technical Documentation”. */
+      g_set_error (error, CF_ERROR, CF_ERROR_DISK_FULL,
+                   _("%s version %d was not stored: the disk holding the project database “%s” is "
+                     "full. Nothing was changed; make room and generate it again."),
+                   cf_document_kind_get_label (kind), version, self->path);
+    }
+
   return info;
 }
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
@@ -451,7 +452,7 @@ cf_store_get_finding (CfStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-                 _("There is no finding with the id %" G_GINT64_FORMAT "."), finding_id);
+                 _("There is no finding with the id %" PRId64 "."), finding_id);
   else
     _cf_store_set_error (self, error, rc, _("read the findings"));
 

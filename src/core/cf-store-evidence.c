@@ -533,7 +533,7 @@ read_exactly (GInputStream  *stream,
   if (got < count)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
-                   _("“%s” ended after %" G_GUINT64_FORMAT " of its %" G_GUINT64_FORMAT " bytes: it was "
+                   _("“%s” ended after %" PRIu64 " of its %" PRIu64 " bytes: it was "
                      "shortened or removed while it was being copied. Nothing was stored."),
                    file_name, offset + got, size);
       return FALSE;
@@ -996,6 +996,17 @@ import (CfStore       *self,
 
   checkpointer_stop (checkpointer);
   sqlite3_close (db);
+
+  /* The step that failed (a segment, the version, the audit entry) knows
+   * why, not what: say which file did not fit. */
+  if (error != NULL && g_error_matches (*error, CF_ERROR, CF_ERROR_DISK_FULL))
+    {
+      g_clear_error (error);
+      g_set_error (error, CF_ERROR, CF_ERROR_DISK_FULL,
+                   _("“%s” was not stored as evidence: the disk holding the project database “%s” "
+                     "is full. Nothing was changed; make room and add it again."),
+                   file_name, cf_store_get_path (self));
+    }
 
   if (id == 0)
     return 0;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
@@ -210,7 +211,7 @@ cf_store_get_review (CfStore  *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-                     _("There is no review with the id %" G_GINT64_FORMAT " in this project."),
+                     _("There is no review with the id %" PRId64 " in this project."),
                      review_id);
       else
         _cf_store_set_error (self, error, rc, _("read the reviews"));
@@ -241,7 +242,7 @@ check_review (CfStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
-                 _("There is no review with the id %" G_GINT64_FORMAT " in this project."), review_id);
+                 _("There is no review with the id %" PRId64 " in this project."), review_id);
   else
     _cf_store_set_error (self, error, rc, _("read the reviews"));
 

@@ -459,6 +459,18 @@ cf_store_import_sbom (CfStore            *self,
 
   file_name = g_file_get_basename (file);
   id = store_parsed (self, product_id, file_name, product_version, sbom, content, cancellable, error);
+
+  /* Whichever step found the disk full (the file, the components, the
+   * audit entry), the user needs to know which SBOM was not imported. */
+  if (error != NULL && g_error_matches (*error, CF_ERROR, CF_ERROR_DISK_FULL))
+    {
+      g_clear_error (error);
+      g_set_error (error, CF_ERROR, CF_ERROR_DISK_FULL,
+                   _("The SBOM “%s” was not imported: the disk holding the project database “%s” "
+                     "is full. Nothing was changed; make room and import it again."),
+                   file_name, cf_store_get_path (self));
+    }
+
   if (id != 0 && imported != NULL)
     *imported = g_steal_pointer (&sbom);
 

@@ -92,7 +92,7 @@ _cf_store_set_error_db (CfStore     *self,
       break;
 
     case SQLITE_FULL:
-      g_set_error (error, CF_ERROR, CF_ERROR_DATABASE,
+      g_set_error (error, CF_ERROR, CF_ERROR_DISK_FULL,
                    _("Could not %s: the disk holding “%s” is full. Nothing was changed."),
                    doing, self->path);
       break;
@@ -1500,6 +1500,47 @@ cf_store_update_product (CfStore    *self,
     return TRUE;
 
   _cf_transaction_notify (tx, "product", cf_record_get_id (CF_RECORD (product)));
+  return _cf_transaction_commit (tx, error);
+}
+
+/**
+ * cf_store_edit_product:
+ * @edit: (scope call): changes some fields of the product as stored now
+ *
+ * Reads the product, lets @edit change it and stores what changed, in one
+ * transaction. Unlike reading it first and calling cf_store_update_product()
+ * later, this cannot put back an old value of a field another program
+ * changed in between: the read waits for that program's write.
+ */
+gboolean
+cf_store_edit_product (CfStore          *self,
+                       gint64            product_id,
+                       CfRecordEditFunc  edit,
+                       gpointer          user_data,
+                       GError          **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  g_autoptr(CfProduct) product = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  product = get_product_locked (self, product_id, error);
+  if (product == NULL)
+    return FALSE;
+
+  edit (CF_RECORD (product), user_data);
+  if (!_cf_store_update_product_locked (self, product, &changed, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
+
+  _cf_transaction_notify (tx, "product", product_id);
   return _cf_transaction_commit (tx, error);
 }
 

@@ -41,6 +41,10 @@ typedef void (*CfProgressFunc) (guint64  done,
                                 guint64  total,
                                 gpointer user_data);
 
+/* Changes a record as it is stored now (see cf_store_edit_product()). */
+typedef void (*CfRecordEditFunc) (CfRecord *record,
+                                  gpointer  user_data);
+
 typedef struct
 {
   gint64  id;
@@ -87,6 +91,11 @@ gint64             cf_store_add_product           (CfStore         *self,
                                                    GError         **error);
 gboolean           cf_store_update_product        (CfStore         *self,
                                                    CfProduct       *product,
+                                                   GError         **error);
+gboolean           cf_store_edit_product          (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfRecordEditFunc edit,
+                                                   gpointer         user_data,
                                                    GError         **error);
 gint64             cf_store_add_example           (CfStore         *self,
                                                    GError         **error);
