@@ -345,6 +345,8 @@ static gboolean
 check_actor (const char  *actor,
              GError     **error)
 {
+  g_autofree char *message = NULL;
+
   if (*actor == '\0')
     {
       g_set_error_literal (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
@@ -359,13 +361,14 @@ check_actor (const char  *actor,
       return FALSE;
     }
 
-  for (const char *p = actor; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      {
-        g_set_error_literal (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
-                             _("--actor must fit on one line."));
-        return FALSE;
-      }
+  /* The audit log names the actor on every line: no control characters,
+   * nothing that makes the name display as another. */
+  message = cf_field_check_characters ("--actor", actor, FALSE);
+  if (message != NULL)
+    {
+      g_set_error_literal (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE, message);
+      return FALSE;
+    }
 
   return TRUE;
 }

@@ -23,6 +23,7 @@
 #include "cf-assessment-xml.h"
 #include "cf-dossier.h"
 #include "cf-error.h"
+#include "cf-field.h"
 #include "cf-sbom-private.h"
 #include "cf-signature.h"
 
@@ -803,7 +804,7 @@ read_at (int       fd,
 static char *
 dup_shown (const char *name)
 {
-  return g_utf8_make_valid (name, -1);
+  return cf_field_dup_printable (name, FALSE);
 }
 
 static void
@@ -1184,7 +1185,19 @@ compare_with_manifest (GByteArray  *manifest,
       return;
     }
 
-  if (!_cf_json_check_safe ((const char *) manifest->data, manifest->len, &limits, &local_error) ||
+  /* Too deep, not UTF-8, a string too long: say which, at which line. */
+  if (manifest->len > 0 &&
+      !_cf_json_check_safe ((const char *) manifest->data, manifest->len, &limits, &local_error))
+    {
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("manifest.json: not a dossier manifest (%s); the "
+                                          "dossier cannot be checked against it."),
+                                        local_error->message));
+      return;
+    }
+
+  /* An empty member has no data at all, which json-glib refuses with a critical. */
+  if (manifest->len == 0 ||
       !json_parser_load_from_data (parser, (const char *) manifest->data,
                                    (gssize) manifest->len, &local_error) ||
       (root = json_parser_get_root (parser)) == NULL ||
@@ -1241,9 +1254,14 @@ compare_with_manifest (GByteArray  *manifest,
                          g_strdup_printf (_("%s: altered (%" PRIu64 " bytes, the manifest "
                                             "says %" PRId64 ")"), member, f->size, size));
       else if (g_ascii_strcasecmp (f->sha256, sha256) != 0)
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("%s: altered (SHA-256 %s, the manifest says %s)"),
-                                          member, f->sha256, sha256));
+        {
+          /* Whatever the manifest says, which need not be text. */
+          g_autofree char *said = dup_shown (sha256);
+
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("%s: altered (SHA-256 %s, the manifest says %s)"),
+                                            member, f->sha256, said));
+        }
     }
 
   for (guint i = 0; i < order->len; i++)

@@ -13,6 +13,7 @@
 
 #include "cf-error.h"
 #include "cf-evidence.h"
+#include "cf-field.h"
 
 #define MAX_TITLE 200
 
@@ -416,6 +417,8 @@ gboolean
 cf_evidence_validate (CfEvidence  *self,
                       GError     **error)
 {
+  g_autofree char *message = NULL;
+
   if (self->title == NULL || *g_strstrip (self->title) == '\0')
     {
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
@@ -427,6 +430,11 @@ cf_evidence_validate (CfEvidence  *self,
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
                    _("Title: give one line of at most %d characters."), MAX_TITLE);
+      return FALSE;
+    }
+  if ((message = cf_field_check_characters (_("Title"), self->title, FALSE)) != NULL)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID_INPUT, message);
       return FALSE;
     }
   if (!cf_evidence_kind_is_valid (self->kind))

@@ -131,8 +131,14 @@ char *
 cf_date_time_to_iso (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  int year, month, day;
 
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* Four digits for the year, as ISO 8601 and the parser want: "%Y" would
+   * write the year 226 as "226". */
+  g_date_time_get_ymd (utc, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc));
 }
 
 static gboolean
@@ -145,6 +151,93 @@ is_notified_body_number (const char *value)
       return FALSE;
 
   return TRUE;
+}
+
+/* The explicit directional formatting characters of Unicode (UAX #9):
+ * embeddings, overrides and isolates. They make text display in another
+ * order than it is stored ("Trojan Source", CVE-2021-42574). */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * cf_field_check_characters:
+ * @label: the field's name as the user knows it, translated
+ * @value: (nullable): the value, valid UTF-8 or not
+ * @multiline: whether the field may span lines
+ *
+ * What no text field may hold: bytes that are not UTF-8; control characters
+ * other than line feed and tab (an escape sequence rewrites a terminal that
+ * shows it, a NUL cuts the text short); a line feed in a one-line field; and
+ * in a one-line field, the characters that reorder text as it is displayed.
+ * Names, identifiers and versions are what lists, file names and the audit
+ * log show, so they must read as they are stored. In prose these marks keep
+ * Arabic or Hebrew with Latin words in order, so several lines may hold them.
+ *
+ * Returns: (transfer full) (nullable): a translated message naming the field
+ *   and the problem, or %NULL when @value is acceptable
+ */
+char *
+cf_field_check_characters (const char *label,
+                           const char *value,
+                           gboolean    multiline)
+{
+  if (value == NULL)
+    return NULL;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return g_strdup_printf (_("%s is not valid UTF-8 text."), label);
+
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' && !multiline)
+        return g_strdup_printf (_("%s must fit on one line."), label);
+      if (c != '\n' && c != '\t' && g_unichar_iscntrl (c))
+        return g_strdup_printf (_("%s contains a control character (U+%04X)."), label, c);
+      if (!multiline && is_bidi_control (c))
+        return g_strdup_printf (_("%s contains U+%04X, a character that makes text display in "
+                                  "another order than it is stored; a one-line field may not "
+                                  "hold it."),
+                                label, c);
+    }
+
+  return NULL;
+}
+
+/**
+ * cf_field_dup_printable:
+ * @text: (nullable): text from elsewhere, UTF-8 or not
+ * @multiline: whether to keep line feeds
+ *
+ * @text fit to show on a terminal or in a message: invalid bytes and
+ * control characters other than tab (and line feed, if @multiline) become
+ * U+FFFD, so that quoting input can never send an escape sequence to the
+ * terminal or start a line that looks like another message.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+cf_field_dup_printable (const char *text,
+                        gboolean    multiline)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *shown = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\t' && (c != '\n' || !multiline) && g_unichar_iscntrl (c))
+        g_string_append_unichar (shown, 0xFFFD);
+      else
+        g_string_append_len (shown, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (shown, FALSE);
 }
 
 /**
@@ -160,6 +253,7 @@ cf_field_spec_check (const CfFieldSpec *spec,
                      const char        *value)
 {
   const char *label;
+  char *message;
 
   g_return_val_if_fail (spec != NULL, NULL);
 
@@ -181,15 +275,9 @@ cf_field_spec_check (const CfFieldSpec *spec,
                                       spec->max_chars),
                             label, spec->max_chars);
 
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n' && !spec->multiline)
-        return g_strdup_printf (_("%s must fit on one line."), label);
-      if (c != '\n' && c != '\t' && g_unichar_iscntrl (c))
-        return g_strdup_printf (_("%s contains a control character (U+%04X)."), label, c);
-    }
+  message = cf_field_check_characters (label, value, spec->multiline);
+  if (message != NULL)
+    return message;
 
   switch (spec->format)
     {

@@ -39,6 +39,11 @@ typedef struct
 
 char              *cf_field_spec_check (const CfFieldSpec *spec,
                                         const char        *value);
+char              *cf_field_check_characters (const char  *label,
+                                              const char  *value,
+                                              gboolean     multiline);
+char              *cf_field_dup_printable    (const char  *text,
+                                              gboolean     multiline);
 const CfFieldSpec *cf_field_spec_find  (const CfFieldSpec *specs,
                                         guint              n_specs,
                                         const char        *name);

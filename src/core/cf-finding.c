@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
+#include "cf-field.h"
 #include "cf-finding.h"
 
 typedef struct
@@ -168,6 +169,8 @@ gboolean
 cf_finding_validate (const CfFinding  *self,
                      GError          **error)
 {
+  g_autofree char *message = NULL;
+
   if (!cf_finding_target_kind_is_valid (self->target_kind))
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
@@ -209,6 +212,13 @@ cf_finding_validate (const CfFinding  *self,
 
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
                    _("Status: “%s” is not a status; use one of %s."), self->status, ids);
+      return FALSE;
+    }
+
+  if ((message = cf_field_check_characters (_("Text"), self->text, TRUE)) != NULL ||
+      (message = cf_field_check_characters (_("Answer"), self->answer, TRUE)) != NULL)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID_INPUT, message);
       return FALSE;
     }
 

@@ -7,12 +7,14 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "cf-dossier.h"
 #include "cf-error.h"
+#include "cf-field.h"
 #include "cf-findings-file.h"
 #include "cf-sbom-private.h"
 
@@ -125,6 +127,8 @@ get_string (JsonObject   *object,
             GError      **error)
 {
   JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -141,6 +145,16 @@ get_string (JsonObject   *object,
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
                    _("“%s” is not a findings file: “%s” of %s is not text."),
                    shown, member, where);
+      return FALSE;
+    }
+
+  /* Stored and listed later: no escape sequence may reach a terminal. */
+  label = g_strdup_printf (_("“%s” of %s"), member, where);
+  message = cf_field_check_characters (label, json_node_get_string (node), TRUE);
+  if (message != NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
+                   _("“%s” is not a findings file: %s"), shown, message);
       return FALSE;
     }
 
@@ -196,7 +210,7 @@ read_finding (JsonNode    *node,
   if (number < 1 || number > G_MAXINT)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
-                   _("“%s” is not a findings file: %s has the number %" G_GINT64_FORMAT
+                   _("“%s” is not a findings file: %s has the number %" PRId64
                      ", not a positive one."), shown, where, number);
       return NULL;
     }
@@ -249,8 +263,8 @@ cf_findings_file_read (const char  *data,
   if (length > CF_FINDINGS_FILE_MAX_SIZE)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
-                   _("“%s” is refused: at %" G_GSIZE_FORMAT " bytes it is larger than any "
-                     "findings file (%" G_GUINT64_FORMAT " bytes at most)."),
+                   _("“%s” is refused: at %zu bytes it is larger than any "
+                     "findings file (%" PRIu64 " bytes at most)."),
                    shown, length, CF_FINDINGS_FILE_MAX_SIZE);
       return NULL;
     }
@@ -265,8 +279,12 @@ cf_findings_file_read (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
+      /* json-glib quotes the string it stopped at, a lone surrogate as
+       * bytes that are not UTF-8. */
+      g_autofree char *reason = cf_field_dup_printable (local_error->message, FALSE);
+
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
-                   _("“%s” is not a findings file: %s"), shown, local_error->message);
+                   _("“%s” is not a findings file: %s"), shown, reason);
       return NULL;
     }
 
@@ -293,7 +311,7 @@ cf_findings_file_read (const char  *data,
   if (version != CF_FINDINGS_FILE_FORMAT_VERSION)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
-                   _("“%s” is a findings file of format version %" G_GINT64_FORMAT ", which "
+                   _("“%s” is a findings file of format version %" PRId64 ", which "
                      "this version of Conformity cannot read."), shown, version);
       return NULL;
     }
@@ -389,8 +407,8 @@ cf_findings_file_load (GFile         *file,
   if ((guint64) g_file_info_get_size (info) > CF_FINDINGS_FILE_MAX_SIZE)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT,
-                   _("“%s” is refused: at %" G_GINT64_FORMAT " bytes it is larger than any "
-                     "findings file (%" G_GUINT64_FORMAT " bytes at most)."),
+                   _("“%s” is refused: at %" PRId64 " bytes it is larger than any "
+                     "findings file (%" PRIu64 " bytes at most)."),
                    shown, g_file_info_get_size (info), CF_FINDINGS_FILE_MAX_SIZE);
       return NULL;
     }

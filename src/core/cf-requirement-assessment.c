@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cf-error.h"
+#include "cf-field.h"
 #include "cf-requirement-assessment.h"
 #include "cf-routing.h"
 
@@ -177,6 +178,7 @@ cf_requirement_assessment_validate (const CfRequirementAssessment  *self,
                                     gboolean                        complete,
                                     GError                        **error)
 {
+  g_autofree char *message = NULL;
   CfCatalogueItem *item = NULL;
   const char *ref;
 
@@ -241,6 +243,14 @@ cf_requirement_assessment_validate (const CfRequirementAssessment  *self,
                            _("The justification or the measures are not valid UTF-8 text."));
       return FALSE;
     }
+  message = cf_field_check_characters (_("Justification"), self->justification, TRUE);
+  if (message == NULL)
+    message = cf_field_check_characters (_("Measures"), self->measures, TRUE);
+  if (message != NULL)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID_INPUT, message);
+      return FALSE;
+    }
 
   for (guint i = 0; self->standards != NULL && self->standards[i] != NULL; i++)
     if (!g_utf8_validate (self->standards[i], -1, NULL) ||
@@ -252,6 +262,13 @@ cf_requirement_assessment_validate (const CfRequirementAssessment  *self,
                        "e.g. “ETSI EN 303 645 V3.1.3, provision 5.3-2”."),
                      g_utf8_validate (self->standards[i], -1, NULL) ? self->standards[i] : "?",
                      MAX_REFERENCE);
+        return FALSE;
+      }
+
+  for (guint i = 0; self->standards != NULL && self->standards[i] != NULL; i++)
+    if ((message = cf_field_check_characters (_("Standard"), self->standards[i], FALSE)) != NULL)
+      {
+        g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID_INPUT, message);
         return FALSE;
       }
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cf-error.h"
+#include "cf-field.h"
 #include "cf-sbom.h"
 #include "cf-sbom-private.h"
 
@@ -331,17 +332,22 @@ _cf_sbom_clean (const char *text)
   if (*copy == '\0')
     return NULL;
 
-  return g_steal_pointer (&copy);
+  /* A JSON escape can carry any control character, and an escape sequence
+   * (U+001B) rewrites the terminal that lists the components. They become
+   * U+FFFD, as in assessment.xml; the file itself is kept as it is. */
+  return cf_field_dup_printable (copy, TRUE);
 }
 
 char *
 _cf_sbom_quote (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
-  char *end = strpbrk (valid, "\r\n");
+  g_autofree char *made_valid = g_utf8_make_valid (text ? text : "", -1);
+  g_autofree char *valid = NULL;
+  char *end = strpbrk (made_valid, "\r\n");
 
   if (end != NULL)
     *end = '\0';
+  valid = cf_field_dup_printable (made_valid, FALSE);
 
   if (g_utf8_strlen (valid, -1) <= 64)
     return g_steal_pointer (&valid);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cf-error.h"
+#include "cf-field.h"
 #include "cf-threat.h"
 
 #define MAX_TITLE 200
@@ -465,6 +466,8 @@ check_text (const char  *value,
             gboolean     one_line,
             GError     **error)
 {
+  g_autofree char *message = NULL;
+
   if (value == NULL)
     return TRUE;
 
@@ -482,6 +485,12 @@ check_text (const char  *value,
   if (one_line && strchr (value, '\n') != NULL)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID_INPUT, _("%s: must be a single line."), field);
+      return FALSE;
+    }
+  message = cf_field_check_characters (field, value, !one_line);
+  if (message != NULL)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID_INPUT, message);
       return FALSE;
     }
 
