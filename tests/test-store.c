@@ -750,6 +750,65 @@ test_changed_signal (Fixture       *f,
   g_assert_cmpuint (seen->len, ==, 1);
 }
 
+static int
+count_segments (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM evidence_segment", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Another program writing (a second window, a CI job) must not stop the
+ * project from opening for reading, even when an interrupted evidence copy
+ * is waiting to be tidied up: that is left for the next time. */
+static void
+test_open_while_another_writes (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfProduct) product = make_product ("Busy", "B-1");
+  g_autoptr(GPtrArray) products = NULL;
+  sqlite3 *writer = NULL;
+
+  store = cf_store_open (f->path, &error);
+  g_assert_no_error (error);
+  cf_store_add_product (store, product, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (f->path, &writer), ==, SQLITE_OK);
+  /* A segment of a copy interrupted two days ago. */
+  g_assert_cmpint (sqlite3_exec (writer, "INSERT INTO evidence_segment (data, created_at)"
+                                         " VALUES (x'00', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days'));",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; UPDATE product SET name = name;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = cf_store_open (f->path, &error);
+  g_assert_no_error (error);
+  products = cf_store_list_products (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (products->len, ==, 1);
+  g_clear_object (&store);
+  g_assert_cmpint (count_segments (f->path), ==, 1);
+
+  /* Once the other program is done, the next opening tidies up. */
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  store = cf_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_segments (f->path), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -765,6 +824,7 @@ main (int    argc,
   ADD ("/store/open/refuse-foreign", test_refuse_foreign);
   ADD ("/store/open/refuse-read-only", test_refuse_read_only);
   ADD ("/store/open/refuse-folder", test_refuse_folder);
+  ADD ("/store/open/while-another-writes", test_open_while_another_writes);
   ADD ("/store/records/round-trip", test_round_trip);
   ADD ("/store/records/invalid-input-changes-nothing", test_invalid_input_changes_nothing);
   ADD ("/store/records/example", test_example);

@@ -801,15 +801,39 @@ migrate (CfStore  *self,
 
 /* Segments of an evidence copy that was interrupted (a crash, a power
  * cut) belong to no version. A day on, no copy can still be running. */
+#define INTERRUPTED_SEGMENTS \
+  " FROM evidence_segment" \
+  " WHERE created_at < strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 day')" \
+  " AND id NOT IN (SELECT segment_id FROM evidence_version_segment)"
+
+/* Tidying up must never stop the project from opening: while another
+ * program writes (the sweep would wait for it, then fail), it is left for
+ * the next time. Looking first keeps opening a read, usually. */
 static gboolean
 sweep_interrupted_copies (CfStore  *self,
                           GError  **error)
 {
-  return _cf_store_exec (self,
-                         "DELETE FROM evidence_segment"
-                         " WHERE created_at < strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 day')"
-                         " AND id NOT IN (SELECT segment_id FROM evidence_version_segment);",
-                         error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT 1" INTERRUPTED_SEGMENTS " LIMIT 1;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  g_clear_pointer (&stmt, _cf_stmt_free);
+
+  if (_cf_store_exec (self, "DELETE" INTERRUPTED_SEGMENTS ";", &local_error))
+    return TRUE;
+  rc = sqlite3_errcode (self->db) & 0xff;
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      g_debug ("Interrupted evidence copies left for later: %s", local_error->message);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gboolean
