@@ -1,6 +1,8 @@
 /* test-concurrent-writers.c — two conformity-cli processes writing the same
  * project database at once: neither is turned away because the other holds
- * it, and no write of either is lost
+ * it, and no write of either is lost, not even a change of one field of a
+ * record (product, manufacturer, declaration details, information for
+ * users, context of the risk assessment) while another field changes
  *
  * Copyright 2026 The Conformity Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,7 +19,7 @@
 #include "cli-harness.h"
 
 #define SMALL_FILES 25
-#define PRODUCT_SETS 40
+#define RACE_SETS 40
 #define LARGE_FILES 4
 #define LARGE_SIZE (10 * 1024 * 1024)
 
@@ -183,93 +185,352 @@ test_evidence (Fixture       *f,
       }
 }
 
-/* Two writers changing different fields of the same product */
+/* Records the CLI changes field by field: two writers changing different
+ * fields of one of them at once must both be kept */
+
+#define REQUIREMENT "AnnexI.PartI.2.a"
+
+typedef struct
+{
+  const char *name;
+  const char *setup[7];      /* run after adding product 1, to start from a stored record */
+  const char *set[5];        /* changes the fields given after it */
+  const char *action;        /* what the audit log calls its change */
+  const char *fields[2];     /* one for each writer */
+  const char *details[2];    /* what the audit log names for each; NULL: the field */
+  /* The value stored now; NULL: the field of the record get() reads. */
+  char     *(*dup_stored) (CfStore           *store,
+                           const char        *field);
+  /* NULL: not a CfRecord */
+  gboolean  (*edit) (CfStore           *store,
+                     CfRecordEditFunc   edit,
+                     gpointer           user_data,
+                     GError           **error);
+  CfRecord *(*get)  (CfStore           *store,
+                     GError           **error);
+} Kind;
+
+static gboolean
+edit_product (CfStore *store, CfRecordEditFunc edit, gpointer user_data, GError **error)
+{
+  return cf_store_edit_product (store, 1, edit, user_data, error);
+}
+
+static CfRecord *
+get_product (CfStore *store, GError **error)
+{
+  return (CfRecord *) cf_store_get_product (store, 1, error);
+}
+
+static gboolean
+edit_manufacturer (CfStore *store, CfRecordEditFunc edit, gpointer user_data, GError **error)
+{
+  return cf_store_edit_manufacturer (store, edit, user_data, error);
+}
+
+static CfRecord *
+get_manufacturer (CfStore *store, GError **error)
+{
+  return (CfRecord *) cf_store_get_manufacturer (store, error);
+}
+
+static gboolean
+edit_declaration (CfStore *store, CfRecordEditFunc edit, gpointer user_data, GError **error)
+{
+  return cf_store_edit_declaration_info (store, 1, edit, user_data, error);
+}
+
+static CfRecord *
+get_declaration (CfStore *store, GError **error)
+{
+  return (CfRecord *) cf_store_get_declaration_info (store, 1, error);
+}
+
+static gboolean
+edit_user_information (CfStore *store, CfRecordEditFunc edit, gpointer user_data, GError **error)
+{
+  return cf_store_edit_user_information (store, 1, edit, user_data, error);
+}
+
+static CfRecord *
+get_user_information (CfStore *store, GError **error)
+{
+  return (CfRecord *) cf_store_get_user_information (store, 1, error);
+}
+
+static gboolean
+edit_context (CfStore *store, CfRecordEditFunc edit, gpointer user_data, GError **error)
+{
+  return cf_store_edit_assessment_context (store, 1, edit, user_data, error);
+}
+
+static CfRecord *
+get_context (CfStore *store, GError **error)
+{
+  return (CfRecord *) cf_store_get_assessment_context (store, 1, error);
+}
+
+static char *
+dup_assessment_value (CfStore    *store,
+                      const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfRequirementAssessment) assessment =
+    cf_store_get_requirement_assessment (store, 1, REQUIREMENT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (assessment);
+  if (g_str_equal (field, "measures"))
+    return g_strdup (assessment->measures);
+
+  g_assert_cmpstr (field, ==, "standard");
+  g_assert_cmpuint (g_strv_length (assessment->standards), ==, 1);
+  return g_strdup (assessment->standards[0]);
+}
+
+static const Kind kinds[] = {
+  { "product", { NULL }, { "product", "set", "1" }, "product.update",
+    { "model", "version" }, { NULL }, NULL, edit_product, get_product },
+  { "manufacturer", { "manufacturer", "set", "--name", "Zakład", "--address", "Łódź" },
+    { "manufacturer", "set" }, "manufacturer.update",
+    { "name", "csirt" }, { NULL }, NULL, edit_manufacturer, get_manufacturer },
+  { "declaration", { NULL }, { "declaration", "set", "1" }, "declaration-info.update",
+    { "place-of-issue", "signatory-name" }, { NULL }, NULL, edit_declaration, get_declaration },
+  { "user-info", { NULL }, { "user-info", "set", "1" }, "user-information.update",
+    { "support-type", "secure-use" }, { NULL }, NULL, edit_user_information, get_user_information },
+  { "assess-context", { NULL }, { "assess", "context", "1" }, "assessment-context.update",
+    { "intended-purpose", "operational-environment" }, { NULL }, NULL, edit_context, get_context },
+  { "assess-set", { "assess", "set", "1", REQUIREMENT, "--applicable", "yes" },
+    { "assess", "set", "1", REQUIREMENT }, "requirement.assess",
+    { "measures", "standard" }, { REQUIREMENT ": measures", REQUIREMENT ": standards" },
+    dup_assessment_value, NULL, NULL },
+};
+
+/* Product 1, and the kind's record stored once. */
+static void
+set_up_kind (Fixture    *f,
+             const Kind *kind)
+{
+  g_autofree char *id = run_id (f, "product add", "--name", "Router", "--model", "R-1", NULL);
+
+  g_assert_cmpstr (id, ==, "1");
+  if (kind->setup[0] != NULL)
+    {
+      g_autoptr(Result) result = run_argv (f, kind->setup);
+
+      assert_ok (result);
+    }
+}
+
+static GStrv
+dup_set_command (const Kind *kind,
+                 const char *field,
+                 const char *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *option = g_strconcat ("--", field, NULL);
+
+  g_strv_builder_addv (builder, (const char **) kind->set);
+  g_strv_builder_add_many (builder, option, value, NULL);
+
+  return g_strv_builder_end (builder);
+}
+
+static CfRecord *
+load (Fixture    *f,
+      const Kind *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (f->db, &error);
+  CfRecord *record;
+
+  g_assert_no_error (error);
+  record = kind->get (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+
+  return record;
+}
+
+static char *
+dup_stored (Fixture    *f,
+            const Kind *kind,
+            const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfRecord) record = NULL;
+
+  if (kind->dup_stored == NULL)
+    {
+      record = load (f, kind);
+      return g_strdup (cf_record_get_field (record, field));
+    }
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  return kind->dup_stored (store, field);
+}
+
+/* The newest entry of the audit log. */
+static gint64
+last_audit_id (Fixture *f)
+{
+  g_autoptr(JsonNode) root = run_json (f, "audit", NULL);
+  JsonArray *entries = json_node_get_array (root);
+  gint64 last = 0;
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    last = MAX (last, json_object_get_int_member (json_array_get_object_element (entries, i), "id"));
+
+  return last;
+}
+
+typedef struct
+{
+  const Kind *kind;
+  const char *field;
+} RaceWriter;
 
 static GStrv
 set_field (Writer *w,
            guint   i)
 {
-  const char *field = w->data;
-  g_autofree char *option = g_strconcat ("--", field, NULL);
-  g_autofree char *value = g_strdup_printf ("%s-%u", field, i);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  GStrv args;
+  const RaceWriter *rw = w->data;
+  g_autofree char *value = g_strdup_printf ("%s-%u", rw->field, i);
 
-  g_strv_builder_add_many (builder, "product", "set", "1", option, value, NULL);
-  args = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return args;
+  return dup_set_command (rw->kind, rw->field, value);
 }
 
-/* Every change the audit log records of the product, by the fields it names. */
+/* Every change the audit log records of the record after entry @since, by
+ * the field it names. */
 static void
-count_updates (Fixture *f,
-               guint   *model,
-               guint   *version)
+count_updates (Fixture    *f,
+               const Kind *kind,
+               gint64      since,
+               guint       counts[2])
 {
   g_autoptr(JsonNode) root = run_json (f, "audit", NULL);
   JsonArray *entries = json_node_get_array (root);
 
-  *model = *version = 0;
+  counts[0] = counts[1] = 0;
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
       JsonObject *entry = json_array_get_object_element (entries, i);
       const char *detail = json_object_get_string_member (entry, "detail");
 
-      if (!g_str_equal (json_object_get_string_member (entry, "action"), "product.update"))
+      if (json_object_get_int_member (entry, "id") <= since ||
+          !g_str_equal (json_object_get_string_member (entry, "action"), kind->action))
         continue;
 
       /* A write based on a stale read would also put back the other
        * writer's field, and name it: "model, version". */
-      if (g_str_equal (detail, "model"))
-        (*model)++;
-      else if (g_str_equal (detail, "version"))
-        (*version)++;
+      if (g_str_equal (detail, kind->details[0] ?: kind->fields[0]))
+        counts[0]++;
+      else if (g_str_equal (detail, kind->details[1] ?: kind->fields[1]))
+        counts[1]++;
       else
-        g_error ("a product update changed more than its own field: %s", detail);
+        g_error ("%s: one change named more than its own field: %s", kind->name, detail);
     }
 }
 
 static void
-test_product (Fixture       *f,
-              gconstpointer  data)
+test_race (Fixture       *f,
+           gconstpointer  data)
 {
-  Writer a = { f, PRODUCT_SETS, set_field, (gpointer) "model" };
-  Writer b = { f, PRODUCT_SETS, set_field, (gpointer) "version" };
-  g_autofree char *id = run_id (f, "product add", "--name", "Router", "--model", "R-1", NULL);
-  g_autofree char *last_model = g_strdup_printf ("model-%u", PRODUCT_SETS - 1);
-  g_autofree char *last_version = g_strdup_printf ("version-%u", PRODUCT_SETS - 1);
-  g_autoptr(JsonNode) product = NULL;
-  JsonObject *fields;
-  guint models, versions;
+  const Kind *kind = data;
+  RaceWriter race_a = { kind, kind->fields[0] };
+  RaceWriter race_b = { kind, kind->fields[1] };
+  Writer a = { f, RACE_SETS, set_field, &race_a };
+  Writer b = { f, RACE_SETS, set_field, &race_b };
+  guint counts[2];
+  gint64 since;
 
-  g_assert_cmpstr (id, ==, "1");
-  start (&a, "writer-model");
-  start (&b, "writer-version");
+  set_up_kind (f, kind);
+  since = last_audit_id (f);
+  start (&a, "writer-a");
+  start (&b, "writer-b");
   finish (&a);
   finish (&b);
 
   assert_integrity (f->db);
 
   /* Each writer's last value survived the other's writes. */
-  product = run_json (f, "product", "show", "1", NULL);
-  fields = json_node_get_object (product);
-  g_assert_cmpstr (json_object_get_string_member (fields, "model"), ==, last_model);
-  g_assert_cmpstr (json_object_get_string_member (fields, "version"), ==, last_version);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("%s-%u", kind->fields[i], RACE_SETS - 1);
+      g_autofree char *stored = dup_stored (f, kind, kind->fields[i]);
+
+      g_assert_cmpstr (stored, ==, last);
+    }
 
   /* And every single write changed its own field, and only that. */
-  count_updates (f, &models, &versions);
-  g_assert_cmpuint (models, ==, PRODUCT_SETS);
-  g_assert_cmpuint (versions, ==, PRODUCT_SETS);
+  count_updates (f, kind, since, counts);
+  g_assert_cmpuint (counts[0], ==, RACE_SETS);
+  g_assert_cmpuint (counts[1], ==, RACE_SETS);
 }
 
-/* Why no write is lost: `product set` reads the product inside its write
+/* Why no write is lost: the CLI reads the record inside its write
  * transaction, so no other program can write between its read and its
  * write. Checked from within the edit, on a connection of the test's own. */
+
+typedef struct
+{
+  Fixture    *f;
+  const Kind *kind;
+} LockCheck;
+
+static gboolean
+edit_checking_lock_cb (CfRecord  *record,
+                       gpointer   user_data,
+                       GError   **error)
+{
+  const LockCheck *check = user_data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (check->f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 0);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  sqlite3_close (db);
+
+  /* What is stored now, the other field included, not an empty record. */
+  g_assert_cmpstr (cf_record_get_field (record, check->kind->fields[1]), ==, "kept");
+  cf_record_set_field (record, check->kind->fields[0], "edited");
+
+  return TRUE;
+}
+
 static void
-edit_cb (CfRecord *record,
-         gpointer  user_data)
+test_edit_holds_lock (Fixture       *f,
+                      gconstpointer  data)
+{
+  const Kind *kind = data;
+  LockCheck check = { f, kind };
+  g_auto(GStrv) keep = dup_set_command (kind, kind->fields[1], "kept");
+  g_autoptr(Result) kept = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_up_kind (f, kind);
+  kept = run_argv (f, (const char * const *) keep);
+  assert_ok (kept);
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (kind->edit (store, edit_checking_lock_cb, &check, &error));
+  g_assert_no_error (error);
+
+  record = load (f, kind);
+  g_assert_cmpstr (cf_record_get_field (record, kind->fields[0]), ==, "edited");
+  g_assert_cmpstr (cf_record_get_field (record, kind->fields[1]), ==, "kept");
+}
+
+static gboolean
+edit_assessment_checking_lock_cb (CfRequirementAssessment  *assessment,
+                                  gboolean                  assessed,
+                                  gpointer                  user_data,
+                                  GError                  **error)
 {
   Fixture *f = user_data;
   sqlite3 *db = NULL;
@@ -279,26 +540,156 @@ edit_cb (CfRecord *record,
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
   sqlite3_close (db);
 
-  cf_record_set_field (record, "model", "R-2");
+  g_assert_true (assessed);
+  g_assert_cmpstr (assessment->standards[0], ==, "kept");
+  g_free (assessment->measures);
+  assessment->measures = g_strdup ("edited");
+
+  return TRUE;
 }
 
 static void
-test_edit_holds_lock (Fixture       *f,
-                      gconstpointer  data)
+test_assessment_edit_holds_lock (Fixture       *f,
+                                 gconstpointer  data)
 {
   g_autofree char *id = run_id (f, "product add", "--name", "Router", "--model", "R-1", NULL);
+  g_autoptr(Result) kept = run (f, "assess", "set", "1", REQUIREMENT, "--applicable", "yes",
+                                "--standard", "kept", NULL);
   g_autoptr(CfStore) store = NULL;
-  g_autoptr(CfProduct) product = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *measures = NULL;
+  g_autofree char *standard = NULL;
 
   g_assert_cmpstr (id, ==, "1");
+  assert_ok (kept);
   store = cf_store_open (f->db, &error);
   g_assert_no_error (error);
-  g_assert_true (cf_store_edit_product (store, 1, edit_cb, f, &error));
+  g_assert_true (cf_store_edit_requirement_assessment (store, 1, REQUIREMENT,
+                                                       edit_assessment_checking_lock_cb, f,
+                                                       &error));
   g_assert_no_error (error);
-  product = cf_store_get_product (store, 1, &error);
+
+  measures = dup_assessment_value (store, "measures");
+  standard = dup_assessment_value (store, "standard");
+  g_assert_cmpstr (measures, ==, "edited");
+  g_assert_cmpstr (standard, ==, "kept");
+}
+
+/* A requirement not assessed yet: `assess set` needs --applicable, decided
+ * on what it reads inside its transaction; a refusal stores nothing. */
+static void
+test_assessment_first_time (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *id = run_id (f, "product add", "--name", "Router", "--model", "R-1", NULL);
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfRequirementAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 since = last_audit_id (f);
+
+  g_assert_cmpstr (id, ==, "1");
+  refused = run (f, "assess", "set", "1", REQUIREMENT, "--measures", "Signed updates", NULL);
+  assert_refused (refused, 2, "--applicable");
+  g_assert_nonnull (strstr (refused->err, "is not assessed yet"));
+  g_assert_cmpint (last_audit_id (f), ==, since);
+
+  store = cf_store_open (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (cf_record_get_field (CF_RECORD (product), "model"), ==, "R-2");
+  assessment = cf_store_get_requirement_assessment (store, 1, REQUIREMENT, &error);
+  g_assert_no_error (error);
+  g_assert_null (assessment);
+}
+
+/* An edit that refuses stores nothing of what it changed before. */
+
+static gboolean
+edit_refusing_cb (CfRecord  *record,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  const Kind *kind = user_data;
+
+  cf_record_set_field (record, kind->fields[0], "never stored");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "refused by the test");
+
+  return FALSE;
+}
+
+static void
+test_edit_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  const Kind *kind = data;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfRecord) before = NULL;
+  g_autoptr(CfRecord) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+
+  set_up_kind (f, kind);
+  before = load (f, kind);
+  since = last_audit_id (f);
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_false (kind->edit (store, edit_refusing_cb, (gpointer) kind, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_object (&store);
+
+  after = load (f, kind);
+  g_assert_cmpstr (cf_record_get_field (after, kind->fields[0]), ==,
+                   cf_record_get_field (before, kind->fields[0]));
+  g_assert_cmpstr (cf_record_get_updated_at (after), ==, cf_record_get_updated_at (before));
+  g_assert_cmpint (last_audit_id (f), ==, since);
+}
+
+/* The first manufacturer needs a name and an address: `manufacturer set`
+ * decides that on what it reads inside its transaction. */
+
+static gboolean
+edit_first_manufacturer_cb (CfRecord  *record,
+                            gpointer   user_data,
+                            GError   **error)
+{
+  g_assert_cmpint (cf_record_get_id (record), ==, 0);
+  g_assert_null (cf_record_get_field (record, "name"));
+  cf_record_set_field (record, "name", "Zakład");
+  cf_record_set_field (record, "address", "Łódź");
+
+  return TRUE;
+}
+
+static void
+test_manufacturer_first_time (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *id = run_id (f, "product add", "--name", "Router", "--model", "R-1", NULL);
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(JsonNode) none = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfManufacturer) manufacturer = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 since = last_audit_id (f);
+
+  /* The database exists, the manufacturer does not: refused, nothing stored. */
+  g_assert_cmpstr (id, ==, "1");
+  refused = run (f, "manufacturer", "set", "--email", "a@example.eu", NULL);
+  assert_refused (refused, 2, "--name");
+  g_assert_nonnull (strstr (refused->err, "No manufacturer is recorded yet"));
+  none = run_json (f, "manufacturer", "show", NULL);
+  g_assert_true (JSON_NODE_HOLDS_NULL (none));
+  g_assert_cmpint (last_audit_id (f), ==, since);
+
+  /* The edit gets an empty one to fill in. */
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_store_edit_manufacturer (store, edit_first_manufacturer_cb, NULL, &error));
+  g_assert_no_error (error);
+  manufacturer = cf_store_get_manufacturer (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (manufacturer);
+  g_assert_cmpstr (cf_record_get_field (CF_RECORD (manufacturer), "address"), ==, "Łódź");
 }
 
 /* A long copy in segments, each its own transaction, while the other
@@ -327,8 +718,9 @@ test_long_copy (Fixture       *f,
   g_autoptr(GHashTable) items = NULL;
   g_autofree char *id = run_id (f, "product add", "--name", "Router", "--model", "R-1", NULL);
   Writer a = { f, LARGE_FILES, add_large_file, NULL };
-  Writer b = { f, PRODUCT_SETS, set_field, (gpointer) "version" };
-  g_autofree char *last_version = g_strdup_printf ("version-%u", PRODUCT_SETS - 1);
+  RaceWriter version = { &kinds[0], "version" };
+  Writer b = { f, RACE_SETS, set_field, &version };
+  g_autofree char *last_version = g_strdup_printf ("version-%u", RACE_SETS - 1);
   g_autoptr(JsonNode) product = NULL;
   guint n_items;
 
@@ -358,11 +750,24 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/concurrent-writers/evidence", test_evidence);
-  ADD ("/concurrent-writers/product", test_product);
-  ADD ("/concurrent-writers/edit-holds-lock", test_edit_holds_lock);
-  ADD ("/concurrent-writers/long-copy", test_long_copy);
+#define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("/concurrent-writers/evidence", NULL, test_evidence);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *race = g_strconcat ("/concurrent-writers/race/", kinds[i].name, NULL);
+      g_autofree char *lock = g_strconcat ("/concurrent-writers/edit-holds-lock/", kinds[i].name, NULL);
+      g_autofree char *refused = g_strconcat ("/concurrent-writers/edit-refused/", kinds[i].name, NULL);
+
+      ADD (race, &kinds[i], test_race);
+      if (kinds[i].edit == NULL)
+        continue;
+      ADD (lock, &kinds[i], test_edit_holds_lock);
+      ADD (refused, &kinds[i], test_edit_refused);
+    }
+  ADD ("/concurrent-writers/edit-holds-lock/assess-set", NULL, test_assessment_edit_holds_lock);
+  ADD ("/concurrent-writers/manufacturer-first-time", NULL, test_manufacturer_first_time);
+  ADD ("/concurrent-writers/assess-set-first-time", NULL, test_assessment_first_time);
+  ADD ("/concurrent-writers/long-copy", NULL, test_long_copy);
 #undef ADD
 
   return g_test_run ();

@@ -71,6 +71,64 @@ replace_text (char       **field,
   *field = cf_cli_dup_text_argument (value);
 }
 
+/* What `assess set` changes: the options given, on what is stored now. */
+typedef struct
+{
+  CfCatalogue  *catalogue;
+  gboolean      set_applies;
+  gboolean      applies;
+  const char   *justification;   /* as given; NULL to keep it */
+  const char   *measures;        /* as given; NULL to keep it */
+  gboolean      set_status;
+  CfStatus      status;
+  gboolean      set_standards;
+  char        **standards;
+  gboolean      set_threats;
+  GArray       *threats;
+} AssessEdit;
+
+static gboolean
+edit_assessment_cb (CfRequirementAssessment  *assessment,
+                    gboolean                  assessed,
+                    gpointer                  user_data,
+                    GError                  **error)
+{
+  const AssessEdit *edit = user_data;
+
+  if (!assessed && !edit->set_applies)
+    {
+      g_set_error (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
+                   _("%s is not assessed yet: say whether it applies with "
+                     "--applicable yes or --applicable no."),
+                   assessment->requirement);
+      return FALSE;
+    }
+
+  /* Options not given keep what was recorded. */
+  if (edit->set_applies)
+    assessment->applies = edit->applies;
+  if (edit->justification != NULL)
+    replace_text (&assessment->justification, edit->justification);
+  if (edit->measures != NULL)
+    replace_text (&assessment->measures, edit->measures);
+  if (edit->set_status)
+    assessment->status = edit->status;
+  if (edit->set_standards)
+    {
+      g_strfreev (assessment->standards);
+      assessment->standards = dup_standards (edit->standards);
+    }
+  if (edit->set_threats)
+    {
+      g_array_set_size (assessment->threats, 0);
+      g_array_append_vals (assessment->threats, edit->threats->data, edit->threats->len);
+    }
+  cf_requirement_assessment_normalize (assessment);
+
+  /* Complete: a requirement that does not apply is justified now, not later. */
+  return cf_requirement_assessment_validate (assessment, edit->catalogue, TRUE, error);
+}
+
 int
 cf_cli_assess_set (CfCliContext        *ctx,
                    const CfCliCommand  *command,
@@ -80,7 +138,6 @@ cf_cli_assess_set (CfCliContext        *ctx,
   g_autoptr(CfCatalogue) catalogue = NULL;
   g_autoptr(GPtrArray) requirements = NULL;
   g_autoptr(CfRequirementAssessment) given = NULL;
-  g_autoptr(CfRequirementAssessment) assessment = NULL;
   g_autoptr(GArray) threats = g_array_new (FALSE, FALSE, sizeof (gint));
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) standard_args = NULL;
@@ -121,6 +178,7 @@ cf_cli_assess_set (CfCliContext        *ctx,
   };
   gboolean applies = TRUE;
   CfStatus progress = CF_STATUS_NOT_STARTED;
+  AssessEdit edit;
   CfStore *store;
   gint64 id;
   int exit_status;
@@ -210,47 +268,22 @@ cf_cli_assess_set (CfCliContext        *ctx,
   if (!cf_cli_open_product_store (ctx, id, &store, &error))
     return cf_cli_report (command->path, error);
 
-  assessment = cf_store_get_requirement_assessment (store, id, requirement, &error);
-  if (error != NULL)
-    return cf_cli_report (command->path, error);
-
-  if (assessment == NULL)
-    {
-      if (applicable_arg == NULL)
-        return cf_cli_usage_error (command->path,
-                                   _("%s is not assessed yet: say whether it applies with "
-                                     "--applicable yes or --applicable no."),
-                                   requirement);
-      assessment = cf_requirement_assessment_new (requirement);
-    }
-
-  /* Options not given keep what was recorded. */
-  if (applicable_arg != NULL)
-    assessment->applies = applies;
-  if (justification_arg != NULL)
-    replace_text (&assessment->justification, justification_arg);
-  if (measures_arg != NULL)
-    replace_text (&assessment->measures, measures_arg);
-  if (status_arg != NULL)
-    assessment->status = progress;
-  if (standard_args != NULL || no_standards)
-    {
-      g_strfreev (assessment->standards);
-      assessment->standards = dup_standards (standard_args);
-    }
-  if (threat_args != NULL || no_threats)
-    {
-      g_array_set_size (assessment->threats, 0);
-      g_array_append_vals (assessment->threats, threats->data, threats->len);
-    }
-  cf_requirement_assessment_normalize (assessment);
-
-  /* Complete: a requirement that does not apply is justified now, not later. */
-  if (!cf_requirement_assessment_validate (assessment, catalogue, TRUE, &error))
-    return cf_cli_report (command->path, error);
-
-  /* The store refuses a threat the register does not have, naming it. */
-  if (!cf_store_set_requirement_assessment (store, id, assessment, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * meanwhile is kept, not overwritten with what we read. The store refuses
+   * a threat the register does not have, naming it. */
+  edit.catalogue = catalogue;
+  edit.set_applies = applicable_arg != NULL;
+  edit.applies = applies;
+  edit.justification = justification_arg;
+  edit.measures = measures_arg;
+  edit.set_status = status_arg != NULL;
+  edit.status = progress;
+  edit.set_standards = standard_args != NULL || no_standards;
+  edit.standards = standard_args;
+  edit.set_threats = threat_args != NULL || no_threats;
+  edit.threats = threats;
+  if (!cf_store_edit_requirement_assessment (store, id, requirement, edit_assessment_cb, &edit,
+                                             &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;
@@ -380,7 +413,6 @@ cf_cli_assess_context (CfCliContext        *ctx,
                        char               **argv)
 {
   g_autoptr(CfAssessmentContext) prototype = cf_assessment_context_new ();
-  g_autoptr(CfAssessmentContext) context = NULL;
   g_autoptr(CfCliFieldOptions) fields = cf_cli_field_options_new (CF_RECORD (prototype));
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
@@ -419,13 +451,9 @@ cf_cli_assess_context (CfCliContext        *ctx,
   if (!cf_cli_open_product_store (ctx, id, &store, &error))
     return cf_cli_report (command->path, error);
 
-  context = cf_store_get_assessment_context (store, id, &error);
-  if (context == NULL)
-    return cf_cli_report (command->path, error);
-
-  cf_cli_field_options_apply (fields, CF_RECORD (context));
-
-  if (!cf_store_set_assessment_context (store, id, context, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read. */
+  if (!cf_store_edit_assessment_context (store, id, cf_cli_field_options_edit, fields, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

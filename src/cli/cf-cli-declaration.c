@@ -38,6 +38,28 @@ dup_procedure_list (void)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* What `declaration set` changes: the fields given, and the procedure if given. */
+typedef struct
+{
+  CfCliFieldOptions *fields;
+  gboolean           set_procedure;
+  CfProcedure        procedure;
+} DeclarationEdit;
+
+static gboolean
+edit_declaration_cb (CfRecord  *record,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  const DeclarationEdit *edit = user_data;
+
+  cf_cli_field_options_apply (edit->fields, record);
+  if (edit->set_procedure)
+    cf_declaration_info_set_procedure (CF_DECLARATION_INFO (record), edit->procedure);
+
+  return TRUE;
+}
+
 int
 cf_cli_declaration_set (CfCliContext        *ctx,
                         const CfCliCommand  *command,
@@ -45,7 +67,6 @@ cf_cli_declaration_set (CfCliContext        *ctx,
                         char               **argv)
 {
   g_autoptr(CfDeclarationInfo) prototype = cf_declaration_info_new ();
-  g_autoptr(CfDeclarationInfo) info = NULL;
   g_autoptr(CfCliFieldOptions) fields = cf_cli_field_options_new (CF_RECORD (prototype));
   g_autoptr(GError) error = NULL;
   g_autofree char *procedure_arg = NULL;
@@ -57,6 +78,7 @@ cf_cli_declaration_set (CfCliContext        *ctx,
     G_OPTION_ENTRY_NULL
   };
   CfProcedure procedure = CF_PROCEDURE_MODULE_A;
+  DeclarationEdit edit;
   CfStore *store;
   gint64 id;
   int status;
@@ -107,15 +129,12 @@ cf_cli_declaration_set (CfCliContext        *ctx,
       return cf_cli_report (command->path, error);
     }
 
-  info = cf_store_get_declaration_info (store, id, &error);
-  if (info == NULL)
-    return cf_cli_report (command->path, error);
-
-  cf_cli_field_options_apply (fields, CF_RECORD (info));
-  if (procedure_arg != NULL)
-    cf_declaration_info_set_procedure (info, procedure);
-
-  if (!cf_store_set_declaration_info (store, id, info, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read. */
+  edit.fields = fields;
+  edit.set_procedure = procedure_arg != NULL;
+  edit.procedure = procedure;
+  if (!cf_store_edit_declaration_info (store, id, edit_declaration_cb, &edit, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

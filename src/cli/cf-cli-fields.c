@@ -193,3 +193,19 @@ cf_cli_field_options_apply (CfCliFieldOptions *self,
       cf_record_set_field (record, self->specs[i].name, value);
     }
 }
+
+/**
+ * cf_cli_field_options_edit:
+ * @self: (type CfCliFieldOptions)
+ *
+ * cf_cli_field_options_apply() as a #CfRecordEditFunc, for
+ * cf_store_edit_product() and its kind.
+ */
+gboolean
+cf_cli_field_options_edit (CfRecord  *record,
+                           gpointer   self,
+                           GError   **error)
+{
+  cf_cli_field_options_apply (self, record);
+  return TRUE;
+}

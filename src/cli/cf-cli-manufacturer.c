@@ -11,19 +11,55 @@
 
 #include "cf-cli-private.h"
 
+/* What `manufacturer set` changes, and what the first one must give too. */
+typedef struct
+{
+  CfCliFieldOptions *fields;
+  const char        *missing;   /* required fields not given, or NULL */
+} ManufacturerEdit;
+
+static void
+set_missing_error (GError     **error,
+                   const char  *missing)
+{
+  g_set_error (error, CF_CLI_ERROR, CF_CLI_ERROR_USAGE,
+               _("No manufacturer is recorded yet, so these are needed too: %s."), missing);
+}
+
+static gboolean
+edit_manufacturer_cb (CfRecord  *record,
+                      gpointer   user_data,
+                      GError   **error)
+{
+  const ManufacturerEdit *edit = user_data;
+
+  /* Decided on what is stored now: one recorded meanwhile counts. */
+  if (cf_record_get_id (record) == 0 && edit->missing != NULL)
+    {
+      set_missing_error (error, edit->missing);
+      return FALSE;
+    }
+
+  cf_cli_field_options_apply (edit->fields, record);
+  /* Whoever records the manufacturer here means it: it is no longer the example. */
+  cf_record_set_is_example (record, FALSE);
+
+  return TRUE;
+}
+
 int
 cf_cli_manufacturer_set (CfCliContext        *ctx,
                          const CfCliCommand  *command,
                          int                  argc,
                          char               **argv)
 {
-  g_autoptr(CfManufacturer) manufacturer = cf_manufacturer_new ();
-  g_autoptr(CfManufacturer) existing = NULL;
-  g_autoptr(CfCliFieldOptions) fields = cf_cli_field_options_new (CF_RECORD (manufacturer));
+  g_autoptr(CfManufacturer) prototype = cf_manufacturer_new ();
+  g_autoptr(CfCliFieldOptions) fields = cf_cli_field_options_new (CF_RECORD (prototype));
   g_autoptr(GError) error = NULL;
   g_autofree char *required = cf_cli_field_options_dup_required (fields, FALSE);
   g_autofree char *description = NULL;
   g_autofree char *missing = NULL;
+  ManufacturerEdit edit;
   CfStore *store;
   int status;
 
@@ -54,30 +90,21 @@ cf_cli_manufacturer_set (CfCliContext        *ctx,
   if (!cf_cli_open_store (ctx, CF_CLI_OPEN_EXISTING, &store, &error))
     return cf_cli_report (command->path, error);
 
-  if (store != NULL)
-    {
-      existing = cf_store_get_manufacturer (store, &error);
-      if (error != NULL)
-        return cf_cli_report (command->path, error);
-    }
-
   missing = cf_cli_field_options_dup_required (fields, TRUE);
-  if (existing == NULL && missing != NULL)
-    return cf_cli_usage_error (command->path,
-                               _("No manufacturer is recorded yet, so these are needed too: %s."),
-                               missing);
+  if (store == NULL && missing != NULL)
+    {
+      set_missing_error (&error, missing);
+      return cf_cli_report (command->path, error);
+    }
 
   if (store == NULL && !cf_cli_open_store (ctx, CF_CLI_OPEN_CREATE, &store, &error))
     return cf_cli_report (command->path, error);
 
-  if (existing != NULL)
-    cf_record_copy_fields (CF_RECORD (manufacturer), CF_RECORD (existing));
-
-  cf_cli_field_options_apply (fields, CF_RECORD (manufacturer));
-  /* Whoever records the manufacturer here means it: it is no longer the example. */
-  cf_record_set_is_example (CF_RECORD (manufacturer), FALSE);
-
-  if (!cf_store_set_manufacturer (store, manufacturer, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read. */
+  edit.fields = fields;
+  edit.missing = missing;
+  if (!cf_store_edit_manufacturer (store, edit_manufacturer_cb, &edit, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

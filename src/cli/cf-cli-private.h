@@ -141,6 +141,9 @@ gboolean            cf_cli_field_options_check        (CfCliFieldOptions  *self,
                                                        GError            **error);
 void                cf_cli_field_options_apply        (CfCliFieldOptions  *self,
                                                        CfRecord           *record);
+gboolean            cf_cli_field_options_edit         (CfRecord           *record,
+                                                       gpointer            self,
+                                                       GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfCliFieldOptions, cf_cli_field_options_free)
 

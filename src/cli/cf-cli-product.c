@@ -263,13 +263,6 @@ cf_cli_product_show (CfCliContext        *ctx,
   return CF_CLI_EXIT_OK;
 }
 
-static void
-apply_fields_cb (CfRecord *record,
-                 gpointer  user_data)
-{
-  cf_cli_field_options_apply (user_data, record);
-}
-
 int
 cf_cli_product_set (CfCliContext        *ctx,
                     const CfCliCommand  *command,
@@ -315,7 +308,7 @@ cf_cli_product_set (CfCliContext        *ctx,
 
   /* Read, changed and written in one transaction: another program's change
    * of another field meanwhile is kept, not overwritten with what we read. */
-  if (!cf_store_edit_product (store, id, apply_fields_cb, fields, &error))
+  if (!cf_store_edit_product (store, id, cf_cli_field_options_edit, fields, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

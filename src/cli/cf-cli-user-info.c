@@ -20,7 +20,6 @@ cf_cli_user_info_set (CfCliContext        *ctx,
                       char               **argv)
 {
   g_autoptr(CfUserInformation) prototype = cf_user_information_new ();
-  g_autoptr(CfUserInformation) info = NULL;
   g_autoptr(CfCliFieldOptions) fields = cf_cli_field_options_new (CF_RECORD (prototype));
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
@@ -57,13 +56,9 @@ cf_cli_user_info_set (CfCliContext        *ctx,
   if (!cf_cli_open_product_store (ctx, id, &store, &error))
     return cf_cli_report (command->path, error);
 
-  info = cf_store_get_user_information (store, id, &error);
-  if (info == NULL)
-    return cf_cli_report (command->path, error);
-
-  cf_cli_field_options_apply (fields, CF_RECORD (info));
-
-  if (!cf_store_set_user_information (store, id, info, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read. */
+  if (!cf_store_edit_user_information (store, id, cf_cli_field_options_edit, fields, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

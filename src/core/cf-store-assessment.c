@@ -169,6 +169,43 @@ cf_store_set_assessment_context (CfStore              *self,
   return _cf_transaction_commit (tx, error);
 }
 
+static CfRecord *
+get_context_record (CfStore  *self,
+                    gint64    product_id,
+                    GError  **error)
+{
+  return (CfRecord *) get_context_locked (self, product_id, error);
+}
+
+static gboolean
+set_context_record (CfStore   *self,
+                    gint64     product_id,
+                    CfRecord  *record,
+                    gboolean  *changed,
+                    GError   **error)
+{
+  return set_context_locked (self, product_id, CF_ASSESSMENT_CONTEXT (record), changed, error);
+}
+
+static const CfRecordKind context_kind = { "assessment", get_context_record, set_context_record };
+
+/**
+ * cf_store_edit_assessment_context:
+ * @edit: (scope call): changes some fields of the context as stored now
+ *
+ * Reads, changes and stores the context of the product's risk assessment
+ * in one transaction, as cf_store_edit_product() does the product.
+ */
+gboolean
+cf_store_edit_assessment_context (CfStore          *self,
+                                  gint64            product_id,
+                                  CfRecordEditFunc  edit,
+                                  gpointer          user_data,
+                                  GError          **error)
+{
+  return _cf_store_edit_record (self, &context_kind, product_id, edit, user_data, error);
+}
+
 /* Requirement assessments */
 
 static gboolean
@@ -346,7 +383,9 @@ static gboolean
 threats_equal (GArray *a,
                GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint)) == 0;
+  /* An empty GArray may have no data at all, and memcmp() must not see NULL. */
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint)) == 0);
 }
 
 /* "applies, status": what differs, for the audit log. */
@@ -594,6 +633,56 @@ cf_store_set_requirement_assessment (CfStore                  *self,
 
   if (!set_assessment_locked (self, product_id, assessment, &changed, error))
     return FALSE;
+  if (!changed)
+    return TRUE;
+
+  _cf_transaction_notify (tx, "assessment", product_id);
+  return _cf_transaction_commit (tx, error);
+}
+
+/**
+ * cf_store_edit_requirement_assessment:
+ * @edit: (scope call): changes the assessment as stored now
+ *
+ * Reads how @requirement applies and is met, lets @edit change it and
+ * stores what changed, in one transaction, as cf_store_edit_product() does
+ * the product: a change another program made meanwhile is kept.
+ */
+gboolean
+cf_store_edit_requirement_assessment (CfStore               *self,
+                                      gint64                 product_id,
+                                      const char            *requirement,
+                                      CfAssessmentEditFunc   edit,
+                                      gpointer               user_data,
+                                      GError               **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  g_autoptr(CfRequirementAssessment) assessment = NULL;
+  GError *local_error = NULL;
+  gboolean assessed;
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (requirement != NULL, FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  assessment = get_assessment_locked (self, product_id, requirement, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  assessed = assessment != NULL;
+  if (!assessed)
+    assessment = cf_requirement_assessment_new (requirement);
+
+  if (!edit (assessment, assessed, user_data, error) ||
+      !set_assessment_locked (self, product_id, assessment, &changed, error))
+    return FALSE;   /* rolled back: nothing stored */
   if (!changed)
     return TRUE;
 

@@ -100,6 +100,29 @@ gboolean        _cf_store_normalize_and_validate (CfRecord      *record,
 char           *_cf_store_describe_changes       (CfRecord      *before,
                                                   CfRecord      *after);
 
+/* A kind of record cf_store_edit_*() reads, changes and writes back. */
+typedef struct
+{
+  const char *what;   /* what "changed" names */
+  /* The record as stored now; one never stored comes empty. */
+  CfRecord *(*get_locked) (CfStore   *self,
+                           gint64     id,
+                           GError   **error);
+  /* Stores and audits what changed; *changed says whether to commit. */
+  gboolean  (*set_locked) (CfStore   *self,
+                           gint64     id,
+                           CfRecord  *record,
+                           gboolean  *changed,
+                           GError   **error);
+} CfRecordKind;
+
+gboolean        _cf_store_edit_record        (CfStore            *self,
+                                              const CfRecordKind *kind,
+                                              gint64              id,
+                                              CfRecordEditFunc    edit,
+                                              gpointer            user_data,
+                                              GError            **error);
+
 /* For writes that are part of a larger transaction (the example product). */
 gboolean        _cf_store_set_scope_answers_locked  (CfStore          *self,
                                                      gint64            product_id,

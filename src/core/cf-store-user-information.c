@@ -164,3 +164,41 @@ cf_store_set_user_information (CfStore            *self,
   _cf_transaction_notify (tx, "user-information", product_id);
   return _cf_transaction_commit (tx, error);
 }
+
+static CfRecord *
+get_user_information_record (CfStore  *self,
+                             gint64    product_id,
+                             GError  **error)
+{
+  return (CfRecord *) get_user_information_locked (self, product_id, error);
+}
+
+static gboolean
+set_user_information_record (CfStore   *self,
+                             gint64     product_id,
+                             CfRecord  *record,
+                             gboolean  *changed,
+                             GError   **error)
+{
+  return set_user_information_locked (self, product_id, CF_USER_INFORMATION (record), changed, error);
+}
+
+static const CfRecordKind user_information_kind =
+  { "user-information", get_user_information_record, set_user_information_record };
+
+/**
+ * cf_store_edit_user_information:
+ * @edit: (scope call): changes some fields of the information as stored now
+ *
+ * Reads, changes and stores the information for the product's users in one
+ * transaction, as cf_store_edit_product() does the product.
+ */
+gboolean
+cf_store_edit_user_information (CfStore          *self,
+                                gint64            product_id,
+                                CfRecordEditFunc  edit,
+                                gpointer          user_data,
+                                GError          **error)
+{
+  return _cf_store_edit_record (self, &user_information_kind, product_id, edit, user_data, error);
+}

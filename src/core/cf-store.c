@@ -1273,6 +1273,55 @@ cf_store_set_manufacturer (CfStore         *self,
   return _cf_transaction_commit (tx, error);
 }
 
+static CfRecord *
+get_manufacturer_record (CfStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  GError *local_error = NULL;
+  CfManufacturer *manufacturer = get_manufacturer_locked (self, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return CF_RECORD (manufacturer != NULL ? manufacturer : cf_manufacturer_new ());
+}
+
+static gboolean
+set_manufacturer_record (CfStore   *self,
+                         gint64     id,
+                         CfRecord  *record,
+                         gboolean  *changed,
+                         GError   **error)
+{
+  /* Committed either way, as cf_store_set_manufacturer() does. */
+  *changed = TRUE;
+  return set_manufacturer_locked (self, CF_MANUFACTURER (record), error);
+}
+
+static const CfRecordKind manufacturer_kind =
+  { "manufacturer", get_manufacturer_record, set_manufacturer_record };
+
+/**
+ * cf_store_edit_manufacturer:
+ * @edit: (scope call): changes some fields of the manufacturer as stored
+ *   now; when none is recorded yet it gets an empty one, whose id is 0
+ *
+ * Reads, changes and stores the manufacturer in one transaction, as
+ * cf_store_edit_product() does the product.
+ */
+gboolean
+cf_store_edit_manufacturer (CfStore          *self,
+                            CfRecordEditFunc  edit,
+                            gpointer          user_data,
+                            GError          **error)
+{
+  return _cf_store_edit_record (self, &manufacturer_kind, 1, edit, user_data, error);
+}
+
 /* Products */
 
 static CfProduct *
@@ -1527,6 +1576,59 @@ cf_store_update_product (CfStore    *self,
   return _cf_transaction_commit (tx, error);
 }
 
+/* Inside one transaction from the read to the write: BEGIN IMMEDIATE takes
+ * the write lock first, so no other program can write in between. */
+gboolean
+_cf_store_edit_record (CfStore            *self,
+                       const CfRecordKind *kind,
+                       gint64              id,
+                       CfRecordEditFunc    edit,
+                       gpointer            user_data,
+                       GError            **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  g_autoptr(CfRecord) record = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  record = kind->get_locked (self, id, error);
+  if (record == NULL ||
+      !edit (record, user_data, error) ||
+      !kind->set_locked (self, id, record, &changed, error))
+    return FALSE;   /* rolled back: nothing stored */
+  if (!changed)
+    return TRUE;
+
+  _cf_transaction_notify (tx, kind->what, id);
+  return _cf_transaction_commit (tx, error);
+}
+
+static CfRecord *
+get_product_record (CfStore  *self,
+                    gint64    id,
+                    GError  **error)
+{
+  return (CfRecord *) get_product_locked (self, id, error);
+}
+
+static gboolean
+set_product_record (CfStore   *self,
+                    gint64     id,
+                    CfRecord  *record,
+                    gboolean  *changed,
+                    GError   **error)
+{
+  return _cf_store_update_product_locked (self, CF_PRODUCT (record), changed, error);
+}
+
+static const CfRecordKind product_kind = { "product", get_product_record, set_product_record };
+
 /**
  * cf_store_edit_product:
  * @edit: (scope call): changes some fields of the product as stored now
@@ -1543,29 +1645,7 @@ cf_store_edit_product (CfStore          *self,
                        gpointer          user_data,
                        GError          **error)
 {
-  g_autoptr(CfTransaction) tx = NULL;
-  g_autoptr(CfProduct) product = NULL;
-  gboolean changed;
-
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (edit != NULL, FALSE);
-
-  tx = _cf_store_begin (self, error);
-  if (tx == NULL)
-    return FALSE;
-
-  product = get_product_locked (self, product_id, error);
-  if (product == NULL)
-    return FALSE;
-
-  edit (CF_RECORD (product), user_data);
-  if (!_cf_store_update_product_locked (self, product, &changed, error))
-    return FALSE;
-  if (!changed)
-    return TRUE;
-
-  _cf_transaction_notify (tx, "product", product_id);
-  return _cf_transaction_commit (tx, error);
+  return _cf_store_edit_record (self, &product_kind, product_id, edit, user_data, error);
 }
 
 /* Declaration details */
@@ -1717,6 +1797,47 @@ cf_store_set_declaration_info (CfStore            *self,
 
   _cf_transaction_notify (tx, "declaration-info", product_id);
   return _cf_transaction_commit (tx, error);
+}
+
+static CfRecord *
+get_declaration_info_record (CfStore  *self,
+                             gint64    product_id,
+                             GError  **error)
+{
+  return (CfRecord *) get_declaration_info_locked (self, product_id, error);
+}
+
+static gboolean
+set_declaration_info_record (CfStore   *self,
+                             gint64     product_id,
+                             CfRecord  *record,
+                             gboolean  *changed,
+                             GError   **error)
+{
+  /* Committed either way, as cf_store_set_declaration_info() does. */
+  *changed = TRUE;
+  return set_declaration_info_locked (self, product_id, CF_DECLARATION_INFO (record), error);
+}
+
+static const CfRecordKind declaration_info_kind =
+  { "declaration-info", get_declaration_info_record, set_declaration_info_record };
+
+/**
+ * cf_store_edit_declaration_info:
+ * @edit: (scope call): changes the declaration details as stored now (the
+ *   procedure too, the record being a #CfDeclarationInfo)
+ *
+ * Reads, changes and stores the product's declaration details in one
+ * transaction, as cf_store_edit_product() does the product.
+ */
+gboolean
+cf_store_edit_declaration_info (CfStore          *self,
+                                gint64            product_id,
+                                CfRecordEditFunc  edit,
+                                gpointer          user_data,
+                                GError          **error)
+{
+  return _cf_store_edit_record (self, &declaration_info_kind, product_id, edit, user_data, error);
 }
 
 /**

@@ -41,9 +41,18 @@ typedef void (*CfProgressFunc) (guint64  done,
                                 guint64  total,
                                 gpointer user_data);
 
-/* Changes a record as it is stored now (see cf_store_edit_product()). */
-typedef void (*CfRecordEditFunc) (CfRecord *record,
-                                  gpointer  user_data);
+/* Changes a record as it is stored now (see cf_store_edit_product()); on
+ * %FALSE with @error set nothing is stored. */
+typedef gboolean (*CfRecordEditFunc) (CfRecord  *record,
+                                      gpointer   user_data,
+                                      GError   **error);
+
+/* The same for how a requirement applies and is met; @assessed is %FALSE
+ * when it was not assessed yet and @assessment is a new one. */
+typedef gboolean (*CfAssessmentEditFunc) (CfRequirementAssessment  *assessment,
+                                          gboolean                  assessed,
+                                          gpointer                  user_data,
+                                          GError                  **error);
 
 typedef struct
 {
@@ -80,6 +89,10 @@ CfManufacturer    *cf_store_get_manufacturer      (CfStore         *self,
 gboolean           cf_store_set_manufacturer      (CfStore         *self,
                                                    CfManufacturer  *manufacturer,
                                                    GError         **error);
+gboolean           cf_store_edit_manufacturer     (CfStore         *self,
+                                                   CfRecordEditFunc edit,
+                                                   gpointer         user_data,
+                                                   GError         **error);
 
 GPtrArray         *cf_store_list_products         (CfStore         *self,
                                                    GError         **error);
@@ -107,6 +120,11 @@ gboolean           cf_store_set_declaration_info  (CfStore         *self,
                                                    gint64           product_id,
                                                    CfDeclarationInfo *info,
                                                    GError         **error);
+gboolean           cf_store_edit_declaration_info (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfRecordEditFunc edit,
+                                                   gpointer         user_data,
+                                                   GError         **error);
 
 CfUserInformation *cf_store_get_user_information  (CfStore         *self,
                                                    gint64           product_id,
@@ -114,6 +132,11 @@ CfUserInformation *cf_store_get_user_information  (CfStore         *self,
 gboolean           cf_store_set_user_information  (CfStore         *self,
                                                    gint64           product_id,
                                                    CfUserInformation *info,
+                                                   GError         **error);
+gboolean           cf_store_edit_user_information (CfStore         *self,
+                                                   gint64           product_id,
+                                                   CfRecordEditFunc edit,
+                                                   gpointer         user_data,
                                                    GError         **error);
 
 gint               cf_store_next_document_version (CfStore         *self,
@@ -204,6 +227,11 @@ gboolean           cf_store_set_assessment_context (CfStore         *self,
                                                     gint64           product_id,
                                                     CfAssessmentContext *context,
                                                     GError         **error);
+gboolean           cf_store_edit_assessment_context (CfStore        *self,
+                                                     gint64          product_id,
+                                                     CfRecordEditFunc edit,
+                                                     gpointer        user_data,
+                                                     GError        **error);
 GPtrArray         *cf_store_list_requirement_assessments (CfStore   *self,
                                                           gint64     product_id,
                                                           GError   **error);
@@ -215,6 +243,12 @@ gboolean           cf_store_set_requirement_assessment (CfStore     *self,
                                                         gint64       product_id,
                                                         CfRequirementAssessment *assessment,
                                                         GError     **error);
+gboolean           cf_store_edit_requirement_assessment (CfStore              *self,
+                                                         gint64                product_id,
+                                                         const char           *requirement,
+                                                         CfAssessmentEditFunc  edit,
+                                                         gpointer              user_data,
+                                                         GError              **error);
 GStrv              cf_store_list_assets           (CfStore         *self,
                                                    gint64           product_id,
                                                    GError         **error);
