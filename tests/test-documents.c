@@ -651,6 +651,42 @@ test_technical_documentation (Fixture       *f,
     }
 }
 
+/* A reason given for mitigating a risk is in the risk register, as an
+ * acceptance's is: the reviewer reads why, not only what. */
+static void
+test_technical_documentation_treatment_reason (Fixture       *f,
+                                               gconstpointer  data)
+{
+  static const char reason[] = "Rate limiting and lockout reduce the likelihood below the threshold";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfThreat) threat = cf_store_get_threat (f->store, f->product_id, 1, &error);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_threat_get_treatment (threat), ==, "mitigate");
+  cf_threat_set_treatment_reason (threat, reason);
+  cf_store_update_threat (f->store, f->product_id, threat, &error);
+  g_assert_no_error (error);
+
+  text = generate (f, CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION, "en", &pdf);
+  /* A table cell wraps its text: read it in drawing order, where a cell's
+   * lines follow each other, and compare without the line breaks. */
+  {
+    const char *raw_argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+    g_autofree char *raw = run (raw_argv);
+
+    flat = squash (raw);
+  }
+  {
+    g_autofree char *wanted = squash (reason);
+
+    if (strstr (flat, wanted) == NULL)
+      g_error ("the risk register does not give the reason for mitigating T1");
+  }
+}
+
 static void
 test_user_information (Fixture       *f,
                        gconstpointer  data)
@@ -815,6 +851,8 @@ main (int    argc,
   ADD ("/documents/declaration/draft-words", fixture_set_up_bare, test_declaration_draft_words);
   ADD ("/documents/simplified-declaration/annex-vi", fixture_set_up_example, test_simplified_declaration);
   ADD ("/documents/technical-documentation/annex-vii", fixture_set_up_example, test_technical_documentation);
+  ADD ("/documents/technical-documentation/treatment-reason", fixture_set_up_example,
+       test_technical_documentation_treatment_reason);
   ADD ("/documents/technical-documentation/nothing-recorded", fixture_set_up_bare,
        test_technical_documentation_empty);
   ADD ("/documents/user-information/annex-ii", fixture_set_up_example, test_user_information);

@@ -475,6 +475,14 @@ risk_register (Builder *b)
           cf_doc_row_add_run (cell, CF_DOC_STYLE_ITALIC, who);
           cf_doc_row_add_run (cell, CF_DOC_STYLE_NORMAL, cf_threat_get_treatment_reason (threat));
         }
+      else if (cf_threat_get_treatment_reason (threat) != NULL &&
+               *cf_threat_get_treatment_reason (threat) != '\0')
+        {
+          /* Why it is mitigated, transferred or avoided is part of the
+           * assessment a reviewer reads, as an acceptance's reason is. */
+          cf_doc_row_add_run (cell, CF_DOC_STYLE_NORMAL, "\n");
+          cf_doc_row_add_run (cell, CF_DOC_STYLE_NORMAL, cf_threat_get_treatment_reason (threat));
+        }
     }
 }
 
