@@ -2,7 +2,9 @@
  * project database at once: neither is turned away because the other holds
  * it, and no write of either is lost, not even a change of one field of a
  * record (product, manufacturer, declaration details, information for
- * users, context of the risk assessment) while another field changes
+ * users, context of the risk assessment, a requirement's assessment, a
+ * threat, an item of evidence, a vulnerability, an incident) while another
+ * field changes
  *
  * Copyright 2026 The Conformity Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -193,11 +195,17 @@ test_evidence (Fixture       *f,
 typedef struct
 {
   const char *name;
-  const char *setup[7];      /* run after adding product 1, to start from a stored record */
+  const char *setup[14];     /* run after adding product 1, to start from a stored record */
+  void      (*prepare) (Fixture *f);   /* or this, for a record made from a file */
   const char *set[5];        /* changes the fields given after it */
   const char *action;        /* what the audit log calls its change */
   const char *fields[2];     /* one for each writer */
-  const char *details[2];    /* what the audit log names for each; NULL: the field */
+  /* What the audit log names for each; NULL: the field. Ending in "=": the
+   * value follows. */
+  const char *details[2];
+  /* The i-th value of a field; NULL: "FIELD-i". */
+  char     *(*dup_value) (const char        *field,
+                          guint              i);
   /* The value stored now; NULL: the field of the record get() reads. */
   char     *(*dup_stored) (CfStore           *store,
                            const char        *field);
@@ -288,22 +296,103 @@ dup_assessment_value (CfStore    *store,
   return g_strdup (assessment->standards[0]);
 }
 
+static char *
+dup_threat_value (CfStore    *store,
+                  const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfThreat) threat = cf_store_get_threat (store, 1, 1, &error);
+
+  g_assert_no_error (error);
+  if (g_str_equal (field, "title"))
+    return g_strdup (cf_threat_get_title (threat));
+
+  g_assert_cmpstr (field, ==, "mitigations");
+  return g_strdup (cf_threat_get_mitigations (threat));
+}
+
+/* An item of evidence to change: id 1. */
+static void
+add_evidence (Fixture *f)
+{
+  g_autofree char *path = write_file (f, "audit.txt", "Audit report\n", 13);
+  g_autofree char *id = run_id (f, "evidence", "add", "1", path, "--title", "Audit", NULL);
+
+  g_assert_cmpstr (id, ==, "1");
+}
+
+static char *
+dup_evidence_value (CfStore    *store,
+                    const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfEvidence) evidence = cf_store_get_evidence (store, 1, &error);
+
+  g_assert_no_error (error);
+  if (g_str_equal (field, "title"))
+    return g_strdup (cf_evidence_get_title (evidence));
+
+  g_assert_cmpstr (field, ==, "valid-until");
+  return g_strdup (cf_evidence_get_valid_until (evidence));
+}
+
+/* A validity date is a date: a different one for each run. */
+static char *
+dup_evidence_field_value (const char *field,
+                          guint       i)
+{
+  if (g_str_equal (field, "valid-until"))
+    return g_strdup_printf ("2030-%02u-%02u", i / 28 + 1, i % 28 + 1);
+
+  return g_strdup_printf ("%s-%u", field, i);
+}
+
+static gboolean
+edit_case (CfStore *store, CfRecordEditFunc edit, gpointer user_data, GError **error)
+{
+  return cf_store_edit_case (store, 1, edit, user_data, error);
+}
+
+static CfRecord *
+get_case (CfStore *store, GError **error)
+{
+  return (CfRecord *) cf_store_get_case (store, 1, error);
+}
+
 static const Kind kinds[] = {
-  { "product", { NULL }, { "product", "set", "1" }, "product.update",
-    { "model", "version" }, { NULL }, NULL, edit_product, get_product },
-  { "manufacturer", { "manufacturer", "set", "--name", "Zakład", "--address", "Łódź" },
+  { "product", { NULL }, NULL, { "product", "set", "1" }, "product.update",
+    { "model", "version" }, { NULL }, NULL, NULL, edit_product, get_product },
+  { "manufacturer", { "manufacturer", "set", "--name", "Zakład", "--address", "Łódź" }, NULL,
     { "manufacturer", "set" }, "manufacturer.update",
-    { "name", "csirt" }, { NULL }, NULL, edit_manufacturer, get_manufacturer },
-  { "declaration", { NULL }, { "declaration", "set", "1" }, "declaration-info.update",
-    { "place-of-issue", "signatory-name" }, { NULL }, NULL, edit_declaration, get_declaration },
-  { "user-info", { NULL }, { "user-info", "set", "1" }, "user-information.update",
-    { "support-type", "secure-use" }, { NULL }, NULL, edit_user_information, get_user_information },
-  { "assess-context", { NULL }, { "assess", "context", "1" }, "assessment-context.update",
-    { "intended-purpose", "operational-environment" }, { NULL }, NULL, edit_context, get_context },
-  { "assess-set", { "assess", "set", "1", REQUIREMENT, "--applicable", "yes" },
+    { "name", "csirt" }, { NULL }, NULL, NULL, edit_manufacturer, get_manufacturer },
+  { "declaration", { NULL }, NULL, { "declaration", "set", "1" }, "declaration-info.update",
+    { "place-of-issue", "signatory-name" }, { NULL }, NULL, NULL, edit_declaration,
+    get_declaration },
+  { "user-info", { NULL }, NULL, { "user-info", "set", "1" }, "user-information.update",
+    { "support-type", "secure-use" }, { NULL }, NULL, NULL, edit_user_information,
+    get_user_information },
+  { "assess-context", { NULL }, NULL, { "assess", "context", "1" }, "assessment-context.update",
+    { "intended-purpose", "operational-environment" }, { NULL }, NULL, NULL, edit_context,
+    get_context },
+  { "assess-set", { "assess", "set", "1", REQUIREMENT, "--applicable", "yes" }, NULL,
     { "assess", "set", "1", REQUIREMENT }, "requirement.assess",
     { "measures", "standard" }, { REQUIREMENT ": measures", REQUIREMENT ": standards" },
-    dup_assessment_value, NULL, NULL },
+    NULL, dup_assessment_value, NULL, NULL },
+  { "threat", { "threat", "add", "1", "--asset", "Web interface", "--title", "Guessing",
+                "--stride", "S", "--likelihood", "3", "--impact", "3" }, NULL,
+    { "threat", "set", "1", "T1" }, "threat.update",
+    { "title", "mitigations" }, { "T1: title", "T1: mitigations" }, NULL, dup_threat_value,
+    NULL, NULL },
+  { "evidence", { NULL }, add_evidence, { "evidence", "set", "1" }, "evidence.update",
+    { "title", "valid-until" }, { "evidence 1, title", "evidence 1, valid-until=" },
+    dup_evidence_field_value, dup_evidence_value, NULL, NULL },
+  { "vuln", { "vuln", "add", "1", "--title", "Overflow", "--aware-at", "2026-01-05T09:00Z" }, NULL,
+    { "vuln", "set", "1" }, "case.update",
+    { "description", "fix" }, { NULL }, NULL, NULL, edit_case, get_case },
+  { "incident", { "incident", "add", "1", "--title", "Break-in", "--aware-at",
+                  "2026-01-05T09:00Z" }, NULL,
+    { "incident", "set", "1" }, "case.update",
+    { "description", "root-cause" }, { NULL }, NULL, NULL, edit_case, get_case },
 };
 
 /* Product 1, and the kind's record stored once. */
@@ -320,6 +409,19 @@ set_up_kind (Fixture    *f,
 
       assert_ok (result);
     }
+  if (kind->prepare != NULL)
+    kind->prepare (f);
+}
+
+static char *
+dup_value (const Kind *kind,
+           const char *field,
+           guint       i)
+{
+  if (kind->dup_value != NULL)
+    return kind->dup_value (field, i);
+
+  return g_strdup_printf ("%s-%u", field, i);
 }
 
 static GStrv
@@ -397,9 +499,22 @@ set_field (Writer *w,
            guint   i)
 {
   const RaceWriter *rw = w->data;
-  g_autofree char *value = g_strdup_printf ("%s-%u", rw->field, i);
+  g_autofree char *value = dup_value (rw->kind, rw->field, i);
 
   return dup_set_command (rw->kind, rw->field, value);
+}
+
+/* Whether the audit log's @detail names the change @expected says and no
+ * other: "valid-until=" stands for the field with any value, one without
+ * a comma in it. */
+static gboolean
+names_only (const char *detail,
+            const char *expected)
+{
+  if (!g_str_has_suffix (expected, "="))
+    return g_str_equal (detail, expected);
+
+  return g_str_has_prefix (detail, expected) && strchr (detail + strlen (expected), ',') == NULL;
 }
 
 /* Every change the audit log records of the record after entry @since, by
@@ -425,9 +540,9 @@ count_updates (Fixture    *f,
 
       /* A write based on a stale read would also put back the other
        * writer's field, and name it: "model, version". */
-      if (g_str_equal (detail, kind->details[0] ?: kind->fields[0]))
+      if (names_only (detail, kind->details[0] ?: kind->fields[0]))
         counts[0]++;
-      else if (g_str_equal (detail, kind->details[1] ?: kind->fields[1]))
+      else if (names_only (detail, kind->details[1] ?: kind->fields[1]))
         counts[1]++;
       else
         g_error ("%s: one change named more than its own field: %s", kind->name, detail);
@@ -458,7 +573,7 @@ test_race (Fixture       *f,
   /* Each writer's last value survived the other's writes. */
   for (guint i = 0; i < 2; i++)
     {
-      g_autofree char *last = g_strdup_printf ("%s-%u", kind->fields[i], RACE_SETS - 1);
+      g_autofree char *last = dup_value (kind, kind->fields[i], RACE_SETS - 1);
       g_autofree char *stored = dup_stored (f, kind, kind->fields[i]);
 
       g_assert_cmpstr (stored, ==, last);
@@ -573,6 +688,193 @@ test_assessment_edit_holds_lock (Fixture       *f,
   standard = dup_assessment_value (store, "standard");
   g_assert_cmpstr (measures, ==, "edited");
   g_assert_cmpstr (standard, ==, "kept");
+}
+
+/* A threat and an item of evidence are no CfRecords: their own edits. */
+
+static void
+assert_write_locked (Fixture *f)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 0);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  sqlite3_close (db);
+}
+
+static gboolean
+edit_threat_checking_lock_cb (CfThreat  *threat,
+                              gpointer   user_data,
+                              GError   **error)
+{
+  assert_write_locked (user_data);
+
+  g_assert_cmpstr (cf_threat_get_mitigations (threat), ==, "kept");
+  cf_threat_set_title (threat, "edited");
+
+  return TRUE;
+}
+
+static gboolean
+edit_threat_refusing_cb (CfThreat  *threat,
+                         gpointer   user_data,
+                         GError   **error)
+{
+  cf_threat_set_title (threat, "never stored");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "refused by the test");
+
+  return FALSE;
+}
+
+static CfThreat *
+load_threat (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (f->db, &error);
+  CfThreat *threat;
+
+  g_assert_no_error (error);
+  threat = cf_store_get_threat (store, 1, 1, &error);
+  g_assert_no_error (error);
+
+  return threat;
+}
+
+static void
+test_threat_edit_holds_lock (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(Result) kept = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfThreat) threat = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_up_kind (f, data);
+  kept = run (f, "threat", "set", "1", "T1", "--mitigations", "kept", NULL);
+  assert_ok (kept);
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_store_edit_threat (store, 1, 1, edit_threat_checking_lock_cb, f, &error));
+  g_assert_no_error (error);
+
+  threat = load_threat (f);
+  g_assert_cmpstr (cf_threat_get_title (threat), ==, "edited");
+  g_assert_cmpstr (cf_threat_get_mitigations (threat), ==, "kept");
+}
+
+static void
+test_threat_edit_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfThreat) before = NULL;
+  g_autoptr(CfThreat) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+
+  set_up_kind (f, data);
+  before = load_threat (f);
+  since = last_audit_id (f);
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_false (cf_store_edit_threat (store, 1, 1, edit_threat_refusing_cb, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_object (&store);
+
+  after = load_threat (f);
+  g_assert_true (cf_threat_equal (after, before));
+  g_assert_cmpstr (cf_threat_get_updated_at (after), ==, cf_threat_get_updated_at (before));
+  g_assert_cmpint (last_audit_id (f), ==, since);
+}
+
+static gboolean
+edit_evidence_checking_lock_cb (CfEvidence  *evidence,
+                                gpointer     user_data,
+                                GError     **error)
+{
+  assert_write_locked (user_data);
+
+  g_assert_cmpstr (cf_evidence_get_valid_until (evidence), ==, "2031-01-31");
+  cf_evidence_set_title (evidence, "edited");
+
+  return TRUE;
+}
+
+static gboolean
+edit_evidence_refusing_cb (CfEvidence  *evidence,
+                           gpointer     user_data,
+                           GError     **error)
+{
+  cf_evidence_set_title (evidence, "never stored");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "refused by the test");
+
+  return FALSE;
+}
+
+static CfEvidence *
+load_evidence (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_store_open (f->db, &error);
+  CfEvidence *evidence;
+
+  g_assert_no_error (error);
+  evidence = cf_store_get_evidence (store, 1, &error);
+  g_assert_no_error (error);
+
+  return evidence;
+}
+
+static void
+test_evidence_edit_holds_lock (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(Result) kept = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_up_kind (f, data);
+  kept = run (f, "evidence", "set", "1", "--valid-until", "2031-01-31", NULL);
+  assert_ok (kept);
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_store_edit_evidence (store, 1, edit_evidence_checking_lock_cb, f, &error));
+  g_assert_no_error (error);
+
+  evidence = load_evidence (f);
+  g_assert_cmpstr (cf_evidence_get_title (evidence), ==, "edited");
+  g_assert_cmpstr (cf_evidence_get_valid_until (evidence), ==, "2031-01-31");
+}
+
+static void
+test_evidence_edit_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfEvidence) after = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+
+  set_up_kind (f, data);
+  since = last_audit_id (f);
+  before = read_db (f);
+
+  store = cf_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_false (cf_store_edit_evidence (store, 1, edit_evidence_refusing_cb, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_object (&store);
+
+  assert_db_unchanged (f, before);
+  after = load_evidence (f);
+  g_assert_cmpstr (cf_evidence_get_title (after), ==, "Audit");
+  g_assert_cmpint (last_audit_id (f), ==, since);
 }
 
 /* A requirement not assessed yet: `assess set` needs --applicable, decided
@@ -759,6 +1061,16 @@ main (int    argc,
       g_autofree char *refused = g_strconcat ("/concurrent-writers/edit-refused/", kinds[i].name, NULL);
 
       ADD (race, &kinds[i], test_race);
+      if (g_str_equal (kinds[i].name, "threat"))
+        {
+          ADD (lock, &kinds[i], test_threat_edit_holds_lock);
+          ADD (refused, &kinds[i], test_threat_edit_refused);
+        }
+      else if (g_str_equal (kinds[i].name, "evidence"))
+        {
+          ADD (lock, &kinds[i], test_evidence_edit_holds_lock);
+          ADD (refused, &kinds[i], test_evidence_edit_refused);
+        }
       if (kinds[i].edit == NULL)
         continue;
       ADD (lock, &kinds[i], test_edit_holds_lock);

@@ -1079,6 +1079,36 @@ store_changed_cb (CfCaseEditor *self,
   fill_form (self);
 }
 
+/* Sets on the case as stored now only what the user changed, so what
+ * another program (the command line in a CI job) changed meanwhile stays. */
+static gboolean
+apply_edited_cb (CfRecord  *record,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  CfCaseEditor *self = user_data;
+  CfCase *c = CF_CASE (record);
+  GHashTableIter iter;
+  gpointer name;
+
+  g_hash_table_iter_init (&iter, self->edited);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      if (g_str_equal (name, "flag") && get_kind (self) == CF_CASE_INCIDENT)
+        cf_case_set_severe (c, cf_case_get_severe (self->working));
+      else if (g_str_equal (name, "flag"))
+        cf_case_set_exploited (c, cf_case_get_exploited (self->working));
+      else if (g_str_equal (name, "suspicion"))
+        cf_case_set_suspicion (c, cf_case_get_suspicion (self->working));
+      else if (g_str_equal (name, "status"))
+        cf_case_set_status (c, cf_case_get_status (self->working));
+      else
+        cf_record_set_field (record, name, cf_record_get_field (CF_RECORD (self->working), name));
+    }
+
+  return TRUE;
+}
+
 /* Stores the form without closing it. A copy goes to the store, so a
  * refusal leaves everything the user typed in place. */
 static gboolean
@@ -1095,8 +1125,18 @@ store_form (CfCaseEditor  *self,
         return FALSE;
       self->case_id = id;
     }
-  else if (!cf_store_update_case (get_store (self), copy, error))
-    return FALSE;
+  else
+    {
+      g_autoptr(CfCase) stored = NULL;
+
+      if (!cf_store_edit_case (get_store (self), self->case_id, apply_edited_cb, self, error))
+        return FALSE;
+
+      /* The form shows the case as stored: the user's changes and the others'. */
+      stored = cf_store_get_case (get_store (self), self->case_id, NULL);
+      if (stored != NULL)
+        g_set_object (&copy, stored);
+    }
 
   self->dirty = FALSE;
   g_hash_table_remove_all (self->edited);

@@ -38,7 +38,7 @@ struct _CfEvidenceEditor
   GtkLabel            *message_label;
 
   CfContext           *context;
-  CfEvidence          *evidence;         /* as stored; the form is read into it on saving */
+  CfEvidence          *evidence;         /* as stored when opened; never changed */
   GPtrArray           *requirement_rows; /* of AdwActionRow with a check button */
   GPtrArray           *threat_rows;
   guint                retry_source;
@@ -182,59 +182,143 @@ fill_versions (CfEvidenceEditor *self)
     }
 }
 
-/* The form, read into the item. */
-static void
+/* What the form starts from, kept apart from the caller's item. */
+static CfEvidence *
+snapshot (CfEvidence *evidence)
+{
+  CfEvidence *copy = cf_evidence_new ();
+  GArray *threats = cf_evidence_get_threats (evidence);
+
+  cf_evidence_set_id (copy, cf_evidence_get_id (evidence));
+  cf_evidence_set_product_id (copy, cf_evidence_get_product_id (evidence));
+  cf_evidence_set_title (copy, cf_evidence_get_title (evidence));
+  cf_evidence_set_kind (copy, cf_evidence_get_kind (evidence));
+  cf_evidence_set_valid_until (copy, cf_evidence_get_valid_until (evidence));
+  cf_evidence_set_requirements (copy, cf_evidence_get_requirements (evidence));
+  cf_evidence_set_threats (copy, (const gint *) (gpointer) threats->data, threats->len);
+
+  return copy;
+}
+
+/* The form's title, kind and validity date, on a blank item. */
+static CfEvidence *
 read_form (CfEvidenceEditor *self)
 {
+  CfEvidence *form = cf_evidence_new ();
   const char * const *kinds = cf_evidence_kind_list ();
   guint kind = adw_combo_row_get_selected (self->kind_row);
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   g_autofree char *valid = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->valid_row))));
-  g_autoptr(GStrvBuilder) requirements = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(GArray) threats = g_array_new (FALSE, FALSE, sizeof (gint));
-  GArray *stored_threats = cf_evidence_get_threats (self->evidence);
 
-  cf_evidence_set_title (self->evidence, title);
+  cf_evidence_set_title (form, title);
   if (kind < g_strv_length ((char **) kinds))
-    cf_evidence_set_kind (self->evidence, kinds[kind]);
-  cf_evidence_set_valid_until (self->evidence, valid);
+    cf_evidence_set_kind (form, kinds[kind]);
+  else
+    cf_evidence_set_kind (form, cf_evidence_get_kind (self->evidence));
+  cf_evidence_set_valid_until (form, valid);
+
+  return form;
+}
+
+/* Whether the user ticked or unticked the row since the form was opened:
+ * *ticked says which. */
+static gboolean
+row_toggled (GtkWidget *row,
+             gboolean   was_ticked,
+             gboolean  *ticked)
+{
+  *ticked = gtk_check_button_get_active (row_check (row));
+  return *ticked != was_ticked;
+}
+
+/* The requirements as stored now, with those the user ticked added and
+ * those unticked removed; the others as another program left them. */
+static void
+merge_requirements (CfEvidenceEditor *self,
+                    CfEvidence       *evidence)
+{
+  const char * const *stored = cf_evidence_get_requirements (evidence);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) merged = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
 
   for (guint i = 0; i < self->requirement_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->requirement_rows, i);
+      const char *key = g_object_get_data (G_OBJECT (row), "key");
+      gboolean ticked;
 
-      if (gtk_check_button_get_active (row_check (row)))
-        g_strv_builder_add (requirements, g_object_get_data (G_OBJECT (row), "key"));
+      if (row_toggled (row, cf_evidence_has_requirement (self->evidence, key), &ticked))
+        g_ptr_array_add (ticked ? added : removed, (gpointer) key);
     }
-  ids = g_strv_builder_end (requirements);
-  cf_evidence_set_requirements (self->evidence, (const char * const *) ids);
 
-  /* Links to threats the form does not list (no longer in the register)
-   * are kept as they are. */
-  for (guint i = 0; i < stored_threats->len; i++)
+  for (guint i = 0; stored[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (removed, stored[i], g_str_equal, NULL))
+      g_strv_builder_add (merged, stored[i]);
+  for (guint i = 0; i < added->len; i++)
+    g_strv_builder_add (merged, g_ptr_array_index (added, i));
+
+  ids = g_strv_builder_end (merged);
+  cf_evidence_set_requirements (evidence, (const char * const *) ids);
+}
+
+/* The same for the threats; links to threats the form does not list (no
+ * longer in the register) are kept as they are. */
+static void
+merge_threats (CfEvidenceEditor *self,
+               CfEvidence       *evidence)
+{
+  GArray *stored = cf_evidence_get_threats (evidence);
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (gint));
+
+  g_array_append_vals (merged, stored->data, stored->len);
+  for (guint j = 0; j < self->threat_rows->len; j++)
     {
-      gint number = g_array_index (stored_threats, gint, i);
-      gboolean listed = FALSE;
-
-      for (guint j = 0; j < self->threat_rows->len && !listed; j++)
-        {
-          GObject *row = g_ptr_array_index (self->threat_rows, j);
-
-          listed = GPOINTER_TO_INT (g_object_get_data (row, "number")) == number;
-        }
-      if (!listed)
-        g_array_append_val (threats, number);
-    }
-  for (guint i = 0; i < self->threat_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->threat_rows, i);
+      GtkWidget *row = g_ptr_array_index (self->threat_rows, j);
       gint number = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "number"));
+      gboolean ticked;
 
-      if (gtk_check_button_get_active (row_check (row)))
-        g_array_append_val (threats, number);
+      if (!row_toggled (row, cf_evidence_has_threat (self->evidence, number), &ticked))
+        continue;
+      if (ticked)
+        g_array_append_val (merged, number);
+      else
+        for (guint i = merged->len; i > 0; i--)
+          if (g_array_index (merged, gint, i - 1) == number)
+            g_array_remove_index (merged, i - 1);
     }
-  cf_evidence_set_threats (self->evidence, (const gint *) threats->data, threats->len);
+
+  cf_evidence_set_threats (evidence, (const gint *) (gpointer) merged->data, merged->len);
+}
+
+typedef struct
+{
+  CfEvidenceEditor *self;
+  CfEvidence       *form;
+} EvidenceEdit;
+
+/* Sets on the item as stored now only what the user changed in the form,
+ * so what another program changed meanwhile stays. */
+static gboolean
+edit_evidence_cb (CfEvidence  *evidence,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  EvidenceEdit *edit = user_data;
+  CfEvidence *original = edit->self->evidence;
+  CfEvidence *form = edit->form;
+
+  if (g_strcmp0 (cf_evidence_get_title (form), cf_evidence_get_title (original)) != 0)
+    cf_evidence_set_title (evidence, cf_evidence_get_title (form));
+  if (g_strcmp0 (cf_evidence_get_kind (form), cf_evidence_get_kind (original)) != 0)
+    cf_evidence_set_kind (evidence, cf_evidence_get_kind (form));
+  if (g_strcmp0 (cf_evidence_get_valid_until (form), cf_evidence_get_valid_until (original)) != 0)
+    cf_evidence_set_valid_until (evidence, cf_evidence_get_valid_until (form));
+  merge_requirements (edit->self, evidence);
+  merge_threats (edit->self, evidence);
+
+  return TRUE;
 }
 
 static void
@@ -258,10 +342,11 @@ show_error (CfEvidenceEditor *self,
 
 /* The field a refused item lacks, by the rules of cf_evidence_validate(). */
 static GtkWidget *
-find_invalid (CfEvidenceEditor *self)
+find_invalid (CfEvidenceEditor *self,
+              CfEvidence       *form)
 {
-  const char *title = cf_evidence_get_title (self->evidence);
-  const char *valid = cf_evidence_get_valid_until (self->evidence);
+  const char *title = cf_evidence_get_title (form);
+  const char *valid = cf_evidence_get_valid_until (form);
 
   if (title == NULL || *title == '\0' || g_utf8_strlen (title, -1) > 200)
     return GTK_WIDGET (self->title_row);
@@ -452,8 +537,8 @@ cf_evidence_editor_init (CfEvidenceEditor *self)
 /**
  * cf_evidence_editor_new:
  * @parent: the window the editor belongs to
- * @evidence: the item as stored; the editor keeps it and stores its
- *   changes
+ * @evidence: the item as stored; never changed: on saving, what the user
+ *   changed is stored on the item as stored then
  *
  * Returns: (transfer none): the editor, not yet presented; it destroys
  *   itself when closed
@@ -474,7 +559,7 @@ cf_evidence_editor_new (GtkWindow  *parent,
                        "transient-for", parent,
                        NULL);
   self->context = g_object_ref (context);
-  self->evidence = g_object_ref (evidence);
+  self->evidence = snapshot (evidence);
 
   self->loading = TRUE;
 
@@ -534,13 +619,16 @@ gboolean
 cf_evidence_editor_save (CfEvidenceEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(CfEvidence) form = NULL;
 
   g_return_val_if_fail (CF_IS_EVIDENCE_EDITOR (self), FALSE);
 
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  read_form (self);
+  form = read_form (self);
 
-  if (!cf_store_update_evidence (cf_context_get_store (self->context), self->evidence, &error))
+  if (!cf_store_edit_evidence (cf_context_get_store (self->context),
+                               cf_evidence_get_id (self->evidence),
+                               edit_evidence_cb, &(EvidenceEdit) { self, form }, &error))
     {
       if (g_error_matches (error, CF_ERROR, CF_ERROR_BUSY))
         {
@@ -551,7 +639,7 @@ cf_evidence_editor_save (CfEvidenceEditor *self)
         }
 
       show_waiting (self, FALSE);
-      show_error (self, error->message, find_invalid (self));
+      show_error (self, error->message, find_invalid (self, form));
       return FALSE;
     }
 

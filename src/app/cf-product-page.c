@@ -750,14 +750,18 @@ store_changed_cb (CfProductPage *self,
 
 /* Editing */
 
+/* Only what the form changed, on the product as stored now: a field another
+ * program (the command line in a CI job) changed meanwhile keeps its value. */
 static gboolean
-save_product_cb (CfRecord  *record,
-                 gpointer   user_data,
-                 GError   **error)
+save_product_cb (CfRecordEditor  *editor,
+                 CfRecord        *record,
+                 gpointer         user_data,
+                 GError         **error)
 {
   CfProductPage *self = user_data;
 
-  return cf_store_update_product (cf_context_get_store (self->context), CF_PRODUCT (record), error);
+  return cf_store_edit_product (cf_context_get_store (self->context), cf_record_get_id (record),
+                                cf_record_editor_apply_changes, editor, error);
 }
 
 static void
@@ -796,14 +800,17 @@ assess_action_cb (GtkWidget  *widget,
 }
 
 static gboolean
-save_declaration_cb (CfRecord  *record,
-                     gpointer   user_data,
-                     GError   **error)
+save_declaration_cb (CfRecordEditor  *editor,
+                     CfRecord        *record,
+                     gpointer         user_data,
+                     GError         **error)
 {
   CfProductPage *self = user_data;
 
-  return cf_store_set_declaration_info (cf_context_get_store (self->context), self->product_id,
-                                        CF_DECLARATION_INFO (record), error);
+  /* The form's copy carries the product's id: the product it was opened for. */
+  return cf_store_edit_declaration_info (cf_context_get_store (self->context),
+                                         cf_record_get_id (record),
+                                         cf_record_editor_apply_changes, editor, error);
 }
 
 static void

@@ -26,6 +26,7 @@ struct _CfRecordEditor
   AdwPreferencesGroup    *extra_group;
 
   CfRecord               *record;     /* the working copy; the original is untouched */
+  CfRecord               *original;   /* as opened: what differs from it, the user changed */
   GHashTable             *rows;       /* field name → row widget */
   GHashTable             *edited;     /* field names the user has changed */
   char                   *message;
@@ -230,6 +231,7 @@ cf_record_editor_finalize (GObject *object)
   CfRecordEditor *self = CF_RECORD_EDITOR (object);
 
   g_clear_object (&self->record);
+  g_clear_object (&self->original);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->edited, g_hash_table_unref);
   g_clear_pointer (&self->message, g_free);
@@ -290,7 +292,7 @@ cf_record_editor_init (CfRecordEditor *self)
  * cf_record_editor_new:
  * @parent: the window the editor belongs to
  * @record: what to edit; it is copied, and never changed by the editor
- * @save: stores the edited copy
+ * @save: stores the edited copy, best through cf_record_editor_apply_changes()
  *
  * Returns: (transfer none): the editor, presented; it destroys itself when closed
  */
@@ -314,6 +316,7 @@ cf_record_editor_new (GtkWindow              *parent,
   adw_window_title_set_title (self->window_title, title);
 
   self->record = cf_record_dup (record);
+  self->original = cf_record_dup (record);
   self->save = save;
   self->save_data = user_data;
   self->save_destroy = destroy;
@@ -409,7 +412,7 @@ cf_record_editor_save (CfRecordEditor *self)
 
   g_return_val_if_fail (CF_IS_RECORD_EDITOR (self), FALSE);
 
-  if (!self->save (self->record, self->save_data, &error))
+  if (!self->save (self, self->record, self->save_data, &error))
     {
       gtk_label_set_text (self->failure_label, error->message);
       gtk_revealer_set_reveal_child (self->failure_revealer, TRUE);
@@ -431,4 +434,55 @@ cf_record_editor_get_dirty (CfRecordEditor *self)
 {
   g_return_val_if_fail (CF_IS_RECORD_EDITOR (self), FALSE);
   return self->dirty && !self->closing;
+}
+
+/**
+ * cf_record_editor_apply_changes:
+ * @record: the record as stored now, of the editor's record's type
+ * @editor: (type CfRecordEditor): the editor
+ *
+ * Sets on @record what the user changed in the form (the fields, and what
+ * the extra rows bind), and nothing else: a #CfRecordEditFunc for
+ * cf_store_edit_product() and its kind, which read the record inside the
+ * transaction that writes it. So a field another program changed while the
+ * form was open keeps that program's value, unless the user changed it too.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+cf_record_editor_apply_changes (CfRecord  *record,
+                                gpointer   editor,
+                                GError   **error)
+{
+  CfRecordEditor *self = editor;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_return_val_if_fail (CF_IS_RECORD_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (record) == G_OBJECT_TYPE (self->record), FALSE);
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self->record), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      GValue before = G_VALUE_INIT;
+      GValue after = G_VALUE_INIT;
+
+      /* The id, the example flag and the time of the change are the store's. */
+      if (pspec->owner_type == CF_TYPE_RECORD ||
+          (pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&before, pspec->value_type);
+      g_value_init (&after, pspec->value_type);
+      g_object_get_property (G_OBJECT (self->original), pspec->name, &before);
+      g_object_get_property (G_OBJECT (self->record), pspec->name, &after);
+      if (g_param_values_cmp (pspec, &before, &after) != 0)
+        g_object_set_property (G_OBJECT (record), pspec->name, &after);
+      g_value_unset (&before);
+      g_value_unset (&after);
+    }
+
+  return TRUE;
 }

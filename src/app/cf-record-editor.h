@@ -15,11 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfRecordEditor, cf_record_editor, CF, RECORD_EDITOR, AdwWindow)
 
-/* Stores the edited copy; on failure the editor stays open with the message,
- * so nothing the user typed is lost. */
-typedef gboolean (*CfRecordEditorSaveFunc) (CfRecord  *record,
-                                            gpointer   user_data,
-                                            GError   **error);
+/* Stores the form: @record is the edited copy, and
+ * cf_record_editor_apply_changes() with @editor sets on the record as
+ * stored now only what the user changed. On failure the editor stays open
+ * with the message, so nothing the user typed is lost. */
+typedef gboolean (*CfRecordEditorSaveFunc) (CfRecordEditor  *editor,
+                                            CfRecord        *record,
+                                            gpointer         user_data,
+                                            GError         **error);
 
 CfRecordEditor *cf_record_editor_new              (GtkWindow              *parent,
                                                    const char             *title,
@@ -36,5 +39,8 @@ GtkWidget      *cf_record_editor_get_save_button  (CfRecordEditor         *self)
 const char     *cf_record_editor_get_message      (CfRecordEditor         *self);
 gboolean        cf_record_editor_save             (CfRecordEditor         *self);
 gboolean        cf_record_editor_get_dirty        (CfRecordEditor         *self);
+gboolean        cf_record_editor_apply_changes    (CfRecord               *record,
+                                                   gpointer                editor,
+                                                   GError                **error);
 
 G_END_DECLS

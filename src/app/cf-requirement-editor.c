@@ -59,6 +59,7 @@ struct _CfRequirementEditor
   guint           save_source;
   guint           retry_source;   /* the database was busy: try again */
   GPtrArray      *unsaved;        /* of Unsaved, refused while it was busy */
+  guint           edited;         /* the Parts the user changed, not yet saved */
   gboolean        loading;        /* filling widgets from the store: not a user change */
   gboolean        saving;         /* the store's "changed" is our own save */
   gboolean        needs_load;     /* shown while unmapped: load on map */
@@ -81,6 +82,20 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
+/* The parts of an assessment the user changes one by one: a save stores
+ * only those, so another program's change to another part is kept. */
+typedef enum
+{
+  PART_APPLIES       = 1 << 0,
+  PART_JUSTIFICATION = 1 << 1,
+  PART_MEASURES      = 1 << 2,
+  PART_STATUS        = 1 << 3,
+  PART_STANDARDS     = 1 << 4,
+  PART_THREATS       = 1 << 5,
+} Part;
+
+static void edited (CfRequirementEditor *self,
+                    Part                 part);
 static void schedule_save (CfRequirementEditor *self);
 static gboolean write_unsaved (CfRequirementEditor *self);
 
@@ -96,7 +111,7 @@ static void
 check_toggled_cb (CfRequirementEditor *self,
                   GtkCheckButton      *check)
 {
-  schedule_save (self);
+  edited (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "cf-part")));
 }
 
 static GtkWidget *
@@ -123,6 +138,8 @@ add_check_row (CfRequirementEditor *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_object_set_data_full (G_OBJECT (row), "key", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data (G_OBJECT (check), "cf-part",
+                     GUINT_TO_POINTER (rows == self->threat_rows ? PART_THREATS : PART_STANDARDS));
   g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
 
   adw_preferences_group_add (group, row);
@@ -218,7 +235,7 @@ reference_apply_cb (CfRequirementEditor *self,
                    _("Added by you"), TRUE);
 
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  schedule_save (self);
+  edited (self, PART_STANDARDS);
 }
 
 /* Threats */
@@ -337,7 +354,8 @@ show_state (CfRequirementEditor *self,
 typedef struct
 {
   gint64                   product_id;
-  CfRequirementAssessment *assessment;
+  CfRequirementAssessment *assessment;   /* the form as it was */
+  guint                    parts;        /* what of it to store */
 } Unsaved;
 
 static void
@@ -349,11 +367,13 @@ unsaved_free (gpointer data)
   g_free (u);
 }
 
-/* The latest text of a requirement replaces what was waiting for it. */
+/* The latest text of a requirement replaces what was waiting for it, and
+ * the parts changed then are stored too. */
 static void
 keep_unsaved (CfRequirementEditor     *self,
               gint64                   product_id,
-              CfRequirementAssessment *assessment)
+              CfRequirementAssessment *assessment,
+              guint                    parts)
 {
   Unsaved *u = g_new0 (Unsaved, 1);
 
@@ -363,6 +383,7 @@ keep_unsaved (CfRequirementEditor     *self,
 
       if (old->product_id == product_id && g_str_equal (old->assessment->requirement, assessment->requirement))
         {
+          parts |= old->parts;
           g_ptr_array_remove_index (self->unsaved, i);
           break;
         }
@@ -370,7 +391,47 @@ keep_unsaved (CfRequirementEditor     *self,
 
   u->product_id = product_id;
   u->assessment = assessment;
+  u->parts = parts;
   g_ptr_array_add (self->unsaved, u);
+}
+
+/* Sets on the assessment as stored now (or a new one) only the parts the
+ * user changed. */
+static gboolean
+apply_parts_cb (CfRequirementAssessment  *assessment,
+                gboolean                  assessed,
+                gpointer                  user_data,
+                GError                  **error)
+{
+  const Unsaved *u = user_data;
+  const CfRequirementAssessment *form = u->assessment;
+
+  if (u->parts & PART_APPLIES)
+    assessment->applies = form->applies;
+  if (u->parts & PART_JUSTIFICATION)
+    {
+      g_free (assessment->justification);
+      assessment->justification = g_strdup (form->justification);
+    }
+  if (u->parts & PART_MEASURES)
+    {
+      g_free (assessment->measures);
+      assessment->measures = g_strdup (form->measures);
+    }
+  if (u->parts & PART_STATUS)
+    assessment->status = form->status;
+  if (u->parts & PART_STANDARDS)
+    {
+      g_strfreev (assessment->standards);
+      assessment->standards = g_strdupv (form->standards);
+    }
+  if (u->parts & PART_THREATS)
+    {
+      g_array_set_size (assessment->threats, 0);
+      g_array_append_vals (assessment->threats, form->threats->data, form->threats->len);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -397,7 +458,9 @@ write_unsaved (CfRequirementEditor *self)
       gboolean stored;
 
       self->saving = TRUE;
-      stored = cf_store_set_requirement_assessment (store, u->product_id, u->assessment, &error);
+      stored = cf_store_edit_requirement_assessment (store, u->product_id,
+                                                     u->assessment->requirement,
+                                                     apply_parts_cb, u, &error);
       self->saving = FALSE;
       if (!stored)
         break;
@@ -421,7 +484,16 @@ write_unsaved (CfRequirementEditor *self)
       return FALSE;
     }
 
-  /* What the user entered stays in the widgets: nothing is lost. */
+  /* What the user entered stays in the widgets, and is stored with the
+   * next change: nothing is lost. */
+  for (guint i = 0; i < self->unsaved->len; i++)
+    {
+      Unsaved *u = g_ptr_array_index (self->unsaved, i);
+
+      if (u->product_id == self->product_id &&
+          g_strcmp0 (u->assessment->requirement, self->requirement) == 0)
+        self->edited |= u->parts;
+    }
   g_ptr_array_set_size (self->unsaved, 0);
   gtk_label_set_text (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -450,7 +522,8 @@ save (CfRequirementEditor *self)
       return FALSE;
     }
 
-  keep_unsaved (self, self->product_id, g_steal_pointer (&a));
+  keep_unsaved (self, self->product_id, g_steal_pointer (&a), self->edited);
+  self->edited = 0;
   return write_unsaved (self);
 }
 
@@ -477,9 +550,29 @@ schedule_save (CfRequirementEditor *self)
 }
 
 static void
-changed_cb (CfRequirementEditor *self)
+edited (CfRequirementEditor *self,
+        Part                 part)
 {
+  if (self->loading || self->requirement == NULL)
+    return;
+
+  self->edited |= part;
   schedule_save (self);
+}
+
+static void
+text_changed_cb (CfRequirementEditor *self,
+                 GtkWidget           *row)
+{
+  edited (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cf-part")));
+}
+
+static void
+choice_changed_cb (CfRequirementEditor *self,
+                   GParamSpec          *pspec,
+                   GtkWidget           *widget)
+{
+  edited (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "cf-part")));
 }
 
 /**
@@ -534,6 +627,8 @@ load (CfRequirementEditor *self)
   g_return_if_fail (item != NULL);
 
   self->loading = TRUE;
+  /* The widgets show the store from here on: nothing of theirs is the user's. */
+  self->edited = 0;
 
   stored = cf_store_get_requirement_assessment (cf_context_get_store (self->context), self->product_id,
                                                 self->requirement, &error);
@@ -705,10 +800,20 @@ cf_requirement_editor_constructed (GObject *object)
     gtk_string_list_append (statuses, cf_status_get_label (s));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
 
-  g_signal_connect_object (self->applies_switch, "notify::active", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->justification_row, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->measures_row, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (self->applies_switch), "cf-part",
+                     GUINT_TO_POINTER (PART_APPLIES));
+  g_object_set_data (G_OBJECT (self->justification_row), "cf-part",
+                     GUINT_TO_POINTER (PART_JUSTIFICATION));
+  g_object_set_data (G_OBJECT (self->measures_row), "cf-part", GUINT_TO_POINTER (PART_MEASURES));
+  g_object_set_data (G_OBJECT (self->status_row), "cf-part", GUINT_TO_POINTER (PART_STATUS));
+  g_signal_connect_object (self->applies_switch, "notify::active",
+                           G_CALLBACK (choice_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->justification_row, "changed",
+                           G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->measures_row, "changed",
+                           G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_row, "notify::selected",
+                           G_CALLBACK (choice_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reference_row, "apply", G_CALLBACK (reference_apply_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cf_context_get_store (self->context), "changed::assessment",

@@ -42,6 +42,8 @@ struct _CfRiskView
   GListStore          *threats;      /* of CfThreat, in the store's order */
   GtkSingleSelection  *selection;    /* over the threats as the columns sort them */
   GPtrArray           *context_rows; /* one CfTextRow per context field */
+  GHashTable          *context_edited; /* the fields typed in, not yet saved */
+  GPtrArray           *context_unsaved; /* of Unsaved, refused while it was busy */
   guint                context_save_source;
   gboolean             context_loading;  /* filling the rows: not a user change */
   gboolean             context_stale;    /* loaded while unmapped: fill on map */
@@ -111,6 +113,39 @@ update_actions (CfRiskView *self)
 
 /* Context: the four texts of Article 13(3), edited in place */
 
+/* Texts typed for a product's context and not stored yet: kept apart from
+ * the rows, which may show another product by the time the database is
+ * free again. */
+typedef struct
+{
+  gint64      product_id;
+  GHashTable *texts;   /* field name → text */
+} Unsaved;
+
+static void
+unsaved_free (gpointer data)
+{
+  Unsaved *u = data;
+
+  g_hash_table_unref (u->texts);
+  g_free (u);
+}
+
+static Unsaved *
+find_unsaved (CfRiskView *self,
+              gint64      product_id)
+{
+  for (guint i = 0; i < self->context_unsaved->len; i++)
+    {
+      Unsaved *u = g_ptr_array_index (self->context_unsaved, i);
+
+      if (u->product_id == product_id)
+        return u;
+    }
+
+  return NULL;
+}
+
 static gboolean save_context (CfRiskView *self);
 
 static gboolean
@@ -124,11 +159,13 @@ context_save_timeout_cb (gpointer user_data)
 }
 
 static void
-context_changed_cb (CfRiskView *self)
+context_changed_cb (CfRiskView *self,
+                    CfTextRow  *row)
 {
   if (self->context_loading || self->product_id == 0)
     return;
 
+  g_hash_table_add (self->context_edited, g_object_get_data (G_OBJECT (row), "cf-field"));
   g_clear_handle_id (&self->context_save_source, g_source_remove);
   self->context_save_source = g_timeout_add (CONTEXT_SAVE_DELAY_MS, context_save_timeout_cb, self);
 }
@@ -157,8 +194,11 @@ static void
 show_context (CfRiskView          *self,
               CfAssessmentContext *context)
 {
-  /* Typing in progress wins over what the store says. */
-  if (self->context_save_source != 0)
+  /* Typing in progress wins over what the store says; what waits for
+   * another product does not. */
+  if (self->context_save_source != 0 &&
+      (g_hash_table_size (self->context_edited) > 0 ||
+       find_unsaved (self, self->product_id) != NULL))
     return;
 
   /* A wrapping text view filled while its page is hidden keeps the height
@@ -170,6 +210,8 @@ show_context (CfRiskView          *self,
     }
   self->context_stale = FALSE;
 
+  /* The rows show the store from here on: nothing in them is the user's. */
+  g_hash_table_remove_all (self->context_edited);
   self->context_loading = TRUE;
   for (guint i = 0; i < self->context_rows->len; i++)
     {
@@ -184,32 +226,78 @@ show_context (CfRiskView          *self,
   self->context_loading = FALSE;
 }
 
+/* Sets on the context as stored now only the texts typed in, so another
+ * program's change to another one is kept. */
 static gboolean
-save_context (CfRiskView *self)
+apply_typed_cb (CfRecord  *record,
+                gpointer   user_data,
+                GError   **error)
 {
-  g_autoptr(CfAssessmentContext) context = cf_assessment_context_new ();
-  g_autoptr(GError) error = NULL;
-  gboolean saved;
+  Unsaved *u = user_data;
+  GHashTableIter iter;
+  gpointer name, text;
 
-  g_clear_handle_id (&self->context_save_source, g_source_remove);
-  if (self->product_id == 0)
-    return TRUE;
+  g_hash_table_iter_init (&iter, u->texts);
+  while (g_hash_table_iter_next (&iter, &name, &text))
+    cf_record_set_field (record, name, text);
+
+  return TRUE;
+}
+
+/* The texts typed since the last save, moved from the rows to what waits
+ * for the product shown; the newest text of a field wins. */
+static void
+keep_typed (CfRiskView *self)
+{
+  Unsaved *u;
+
+  if (self->product_id == 0 || g_hash_table_size (self->context_edited) == 0)
+    return;
+
+  u = find_unsaved (self, self->product_id);
+  if (u == NULL)
+    {
+      u = g_new0 (Unsaved, 1);
+      u->product_id = self->product_id;
+      u->texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_ptr_array_add (self->context_unsaved, u);
+    }
 
   for (guint i = 0; i < self->context_rows->len; i++)
     {
       CfTextRow *row = g_ptr_array_index (self->context_rows, i);
-      g_autofree char *text = cf_text_row_dup_text (row);
+      const char *name = g_object_get_data (G_OBJECT (row), "cf-field");
 
-      cf_record_set_field (CF_RECORD (context), g_object_get_data (G_OBJECT (row), "cf-field"), text);
+      if (g_hash_table_contains (self->context_edited, name))
+        g_hash_table_insert (u->texts, (gpointer) name, cf_text_row_dup_text (row));
+    }
+  g_hash_table_remove_all (self->context_edited);
+}
+
+static gboolean
+save_context (CfRiskView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->context_save_source, g_source_remove);
+  keep_typed (self);
+
+  while (self->context_unsaved->len > 0)
+    {
+      Unsaved *u = g_ptr_array_index (self->context_unsaved, 0);
+      gboolean saved;
+
+      self->saving = TRUE;
+      saved = cf_store_edit_assessment_context (cf_context_get_store (self->context), u->product_id,
+                                                apply_typed_cb, u, &error);
+      self->saving = FALSE;
+      if (!saved)
+        break;
+      g_ptr_array_remove_index (self->context_unsaved, 0);
     }
 
-  self->saving = TRUE;
-  saved = cf_store_set_assessment_context (cf_context_get_store (self->context), self->product_id,
-                                           context, &error);
-  self->saving = FALSE;
-
   /* Busy: kept, and tried again shortly; said once, not at every try. */
-  if (!saved && g_error_matches (error, CF_ERROR, CF_ERROR_BUSY))
+  if (g_error_matches (error, CF_ERROR, CF_ERROR_BUSY))
     {
       if (!self->context_busy_told)
         toast (self, _("The project database is busy in another program; the context is saved as soon "
@@ -220,11 +308,27 @@ save_context (CfRiskView *self)
     }
   self->context_busy_told = FALSE;
 
-  /* Refused (too long, say): the text stays where it was typed. */
-  if (!saved)
-    toast (self, error->message);
+  if (error == NULL)
+    return TRUE;
 
-  return saved;
+  /* Refused (too long, say): the text stays where it was typed, and is
+   * saved again with the next change. */
+  for (guint i = 0; i < self->context_unsaved->len; i++)
+    {
+      Unsaved *u = g_ptr_array_index (self->context_unsaved, i);
+      GHashTableIter iter;
+      gpointer name;
+
+      if (u->product_id != self->product_id)
+        continue;
+      g_hash_table_iter_init (&iter, u->texts);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        g_hash_table_add (self->context_edited, name);
+    }
+  g_ptr_array_set_size (self->context_unsaved, 0);
+  toast (self, error->message);
+
+  return FALSE;
 }
 
 /**
@@ -758,6 +862,8 @@ cf_risk_view_finalize (GObject *object)
   CfRiskView *self = CF_RISK_VIEW (object);
 
   g_clear_pointer (&self->context_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->context_edited, g_hash_table_unref);
+  g_clear_pointer (&self->context_unsaved, g_ptr_array_unref);
   g_clear_pointer (&self->model, cf_risk_model_free);
 
   G_OBJECT_CLASS (cf_risk_view_parent_class)->finalize (object);
@@ -883,6 +989,8 @@ cf_risk_view_init (CfRiskView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->context_rows = g_ptr_array_new ();
+  self->context_edited = g_hash_table_new (g_str_hash, g_str_equal);
+  self->context_unsaved = g_ptr_array_new_with_free_func (unsaved_free);
   build_context_rows (self);
 
   stride_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_stride_cb, self, NULL));

@@ -212,6 +212,66 @@ read_form (CfThreatEditor *self,
   cf_threat_set_accepted_by (threat, accepted_by);
 }
 
+/* The texts of a threat, each set alone. */
+static const struct
+{
+  const char *(*get) (CfThreat   *threat);
+  void        (*set) (CfThreat   *threat,
+                      const char *text);
+} texts[] = {
+  { cf_threat_get_asset, cf_threat_set_asset },
+  { cf_threat_get_title, cf_threat_set_title },
+  { cf_threat_get_description, cf_threat_set_description },
+  { cf_threat_get_stride, cf_threat_set_stride },
+  { cf_threat_get_mitigations, cf_threat_set_mitigations },
+  { cf_threat_get_treatment, cf_threat_set_treatment },
+  { cf_threat_get_treatment_reason, cf_threat_set_treatment_reason },
+  { cf_threat_get_accepted_by, cf_threat_set_accepted_by },
+};
+
+/* Sets on @threat, as stored now, only what @form changed of @original:
+ * what another program changed meanwhile stays, unless the user changed
+ * it too. The residual levels go together. */
+static void
+apply_changes (CfThreat *threat,
+               CfThreat *original,
+               CfThreat *form)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (g_strcmp0 (texts[i].get (form), texts[i].get (original)) != 0)
+      texts[i].set (threat, texts[i].get (form));
+
+  if (cf_threat_get_likelihood (form) != cf_threat_get_likelihood (original))
+    cf_threat_set_likelihood (threat, cf_threat_get_likelihood (form));
+  if (cf_threat_get_impact (form) != cf_threat_get_impact (original))
+    cf_threat_set_impact (threat, cf_threat_get_impact (form));
+  if (cf_threat_get_residual_likelihood (form) != cf_threat_get_residual_likelihood (original) ||
+      cf_threat_get_residual_impact (form) != cf_threat_get_residual_impact (original))
+    cf_threat_set_residual (threat, cf_threat_get_residual_likelihood (form),
+                            cf_threat_get_residual_impact (form));
+}
+
+typedef struct
+{
+  CfThreatEditor *self;
+  CfThreat       *form;
+} ThreatEdit;
+
+static gboolean
+edit_threat_cb (CfThreat  *threat,
+                gpointer   user_data,
+                GError   **error)
+{
+  ThreatEdit *edit = user_data;
+
+  apply_changes (threat, edit->self->threat, edit->form);
+  cf_threat_normalize (threat);
+
+  /* Checked again: what is stored now and what the form changed may not
+   * fit together. */
+  return cf_threat_validate (threat, edit->self->model, error);
+}
+
 static void
 fill_form (CfThreatEditor *self)
 {
@@ -650,10 +710,13 @@ cf_threat_editor_save (CfThreatEditor *self)
       return FALSE;
     }
 
+  /* An existing threat: only what the form changed, on the threat as
+   * stored now, so another program's change meanwhile is kept. */
   if (self->is_new)
     number = cf_store_add_threat (store, self->product_id, threat, &error);
-  else if (cf_store_update_threat (store, self->product_id, threat, &error))
-    number = cf_threat_get_number (threat);
+  else if (cf_store_edit_threat (store, self->product_id, cf_threat_get_number (self->threat),
+                                 edit_threat_cb, &(ThreatEdit) { self, threat }, &error))
+    number = cf_threat_get_number (self->threat);
   else
     number = 0;
 

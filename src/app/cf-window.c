@@ -408,9 +408,10 @@ add_toast_cb (CfWindow      *self,
 /* Actions */
 
 static gboolean
-save_new_product_cb (CfRecord  *record,
-                     gpointer   user_data,
-                     GError   **error)
+save_new_product_cb (CfRecordEditor  *editor,
+                     CfRecord        *record,
+                     gpointer         user_data,
+                     GError         **error)
 {
   CfWindow *self = user_data;
   gint64 id;
@@ -478,15 +479,27 @@ new_product_action_cb (GtkWidget  *widget,
 }
 
 static gboolean
-save_manufacturer_cb (CfRecord  *record,
-                      gpointer   user_data,
-                      GError   **error)
+apply_manufacturer_cb (CfRecord  *record,
+                       gpointer   editor,
+                       GError   **error)
+{
+  /* Whoever edits the manufacturer makes it theirs: no longer example data. */
+  cf_record_set_is_example (record, FALSE);
+  return cf_record_editor_apply_changes (record, editor, error);
+}
+
+/* Only what the form changed, on the manufacturer as stored now: a field
+ * another program changed meanwhile keeps its value. */
+static gboolean
+save_manufacturer_cb (CfRecordEditor  *editor,
+                      CfRecord        *record,
+                      gpointer         user_data,
+                      GError         **error)
 {
   CfWindow *self = user_data;
 
-  /* Whoever edits the manufacturer makes it theirs: no longer example data. */
-  cf_record_set_is_example (record, FALSE);
-  return cf_store_set_manufacturer (cf_context_get_store (self->context), CF_MANUFACTURER (record), error);
+  return cf_store_edit_manufacturer (cf_context_get_store (self->context), apply_manufacturer_cb,
+                                     editor, error);
 }
 
 static void
@@ -514,17 +527,19 @@ edit_manufacturer_action_cb (GtkWidget  *widget,
 }
 
 /* The form's copy carries the product's id, so saving reaches the product
- * it was opened for even if another one was selected meanwhile. */
+ * it was opened for even if another one was selected meanwhile; only what
+ * the form changed is stored. */
 static gboolean
-save_user_information_cb (CfRecord  *record,
-                          gpointer   user_data,
-                          GError   **error)
+save_user_information_cb (CfRecordEditor  *editor,
+                          CfRecord        *record,
+                          gpointer         user_data,
+                          GError         **error)
 {
   CfWindow *self = user_data;
   CfStore *store = cf_context_get_store (self->context);
 
-  return cf_store_set_user_information (store, cf_record_get_id (record), CF_USER_INFORMATION (record),
-                                        error);
+  return cf_store_edit_user_information (store, cf_record_get_id (record),
+                                         cf_record_editor_apply_changes, editor, error);
 }
 
 static void

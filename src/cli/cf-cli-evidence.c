@@ -884,6 +884,42 @@ cf_cli_evidence_get (CfCliContext        *ctx,
   return CF_CLI_EXIT_OK;
 }
 
+/* What `evidence set` changes: the options given, on what is stored now. */
+typedef struct
+{
+  const char          *title;          /* NULL to keep it */
+  const char          *kind;           /* NULL to keep it */
+  gboolean             set_valid_until;
+  const char          *valid_until;    /* NULL: it does not expire */
+  gboolean             set_requirements;
+  const char * const  *requirements;
+  gboolean             set_threats;
+  GArray              *threats;
+} EvidenceEdit;
+
+static gboolean
+edit_evidence_cb (CfEvidence  *evidence,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  const EvidenceEdit *edit = user_data;
+
+  /* Options not given keep what was recorded. */
+  if (edit->title != NULL)
+    cf_evidence_set_title (evidence, edit->title);
+  if (edit->kind != NULL)
+    cf_evidence_set_kind (evidence, edit->kind);
+  if (edit->set_valid_until)
+    cf_evidence_set_valid_until (evidence, edit->valid_until);
+  if (edit->set_requirements)
+    cf_evidence_set_requirements (evidence, edit->requirements);
+  if (edit->set_threats)
+    cf_evidence_set_threats (evidence, (const gint *) (gpointer) edit->threats->data,
+                             edit->threats->len);
+
+  return TRUE;
+}
+
 int
 cf_cli_evidence_set (CfCliContext        *ctx,
                      const CfCliCommand  *command,
@@ -891,7 +927,6 @@ cf_cli_evidence_set (CfCliContext        *ctx,
                      char               **argv)
 {
   g_autoptr(CfCatalogue) catalogue = NULL;
-  g_autoptr(CfEvidence) evidence = NULL;
   g_autoptr(GArray) threats = g_array_new (FALSE, FALSE, sizeof (gint));
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) requirement_args = NULL;
@@ -929,6 +964,7 @@ cf_cli_evidence_set (CfCliContext        *ctx,
       N_("Support no threat (clears the list)"), NULL },
     G_OPTION_ENTRY_NULL
   };
+  EvidenceEdit edit;
   CfStore *store;
   gint64 id;
   int status;
@@ -995,25 +1031,19 @@ cf_cli_evidence_set (CfCliContext        *ctx,
       return cf_cli_report (command->path, error);
     }
 
-  evidence = cf_store_get_evidence (store, id, &error);
-  if (evidence == NULL)
-    return cf_cli_report (command->path, error);
-
-  /* Options not given keep what was recorded. */
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read.
+   * The store refuses an empty title and a threat the register does not have. */
   title = cf_cli_dup_text_argument (title_arg);
-  if (title != NULL)
-    cf_evidence_set_title (evidence, title);
-  if (kind != NULL)
-    cf_evidence_set_kind (evidence, kind);
-  if (valid_until != NULL || no_expiry)
-    cf_evidence_set_valid_until (evidence, valid_until);
-  if (requirement_args != NULL || no_requirements)
-    cf_evidence_set_requirements (evidence, (const char * const *) requirements);
-  if (threat_args != NULL || no_threats)
-    cf_evidence_set_threats (evidence, (const gint *) (gpointer) threats->data, threats->len);
-
-  /* The store refuses an empty title and a threat the register does not have. */
-  if (!cf_store_update_evidence (store, evidence, &error))
+  edit.title = title;
+  edit.kind = kind;
+  edit.set_valid_until = valid_until != NULL || no_expiry;
+  edit.valid_until = valid_until;
+  edit.set_requirements = requirement_args != NULL || no_requirements;
+  edit.requirements = (const char * const *) requirements;
+  edit.set_threats = threat_args != NULL || no_threats;
+  edit.threats = threats;
+  if (!cf_store_edit_evidence (store, id, edit_evidence_cb, &edit, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

@@ -330,6 +330,28 @@ complete_threat (CfThreat     *threat,
   return cf_threat_validate (threat, model, error);
 }
 
+/* What `threat set` changes: the options given, on what is stored now. */
+typedef struct
+{
+  const ThreatOptions *options;
+  CfStore             *store;
+  CfRiskModel         *model;
+} ThreatEdit;
+
+static gboolean
+edit_threat_cb (CfThreat  *threat,
+                gpointer   user_data,
+                GError   **error)
+{
+  const ThreatEdit *edit = user_data;
+
+  apply_options (edit->options, threat);
+
+  /* Decided on what is stored now: a treatment recorded meanwhile counts. */
+  return check_combination (edit->options, threat, error) &&
+         complete_threat (threat, edit->store, edit->model, error);
+}
+
 /* The text after the options in --help: the scales and the categories. */
 static char *
 dup_method_text (CfRiskModel *model)
@@ -463,7 +485,6 @@ cf_cli_threat_set (CfCliContext        *ctx,
 {
   g_autoptr(CfCatalogue) catalogue = NULL;
   g_autoptr(CfRiskModel) model = NULL;
-  g_autoptr(CfThreat) threat = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *method = NULL;
   g_autofree char *description = NULL;
@@ -474,6 +495,7 @@ cf_cli_threat_set (CfCliContext        *ctx,
       N_("Clear the residual likelihood and impact"), NULL },
     G_OPTION_ENTRY_NULL
   };
+  ThreatEdit edit;
   CfStore *store;
   gint64 id;
   gint number;
@@ -519,16 +541,12 @@ cf_cli_threat_set (CfCliContext        *ctx,
   if (!cf_cli_open_product_store (ctx, id, &store, &error))
     return cf_cli_report (command->path, error);
 
-  threat = cf_store_get_threat (store, id, number, &error);
-  if (threat == NULL)
-    return cf_cli_report (command->path, error);
-
-  apply_options (&o, threat);
-  if (!check_combination (&o, threat, &error) ||
-      !complete_threat (threat, store, model, &error))
-    return cf_cli_report (command->path, error);
-
-  if (!cf_store_update_threat (store, id, threat, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read. */
+  edit.options = &o;
+  edit.store = store;
+  edit.model = model;
+  if (!cf_store_edit_threat (store, id, number, edit_threat_cb, &edit, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

@@ -482,18 +482,14 @@ cf_cli_open_case_store (CfCliContext  *ctx,
   return TRUE;
 }
 
-/* The case, checked to be of the kind the command is about: `vuln set` on
- * an incident is a slip that would silently change the wrong record. */
-static CfCase *
-load_case_of_kind (CfStore     *store,
-                   gint64       case_id,
-                   CfCaseKind   kind,
-                   GError     **error)
+/* Whether the case is of the kind the command is about: `vuln set` on an
+ * incident is a slip that would silently change the wrong record. */
+static gboolean
+check_case_kind (CfCase      *c,
+                 CfCaseKind   kind,
+                 GError     **error)
 {
-  g_autoptr(CfCase) c = cf_store_get_case (store, case_id, error);
-
-  if (c == NULL)
-    return NULL;
+  gint64 case_id = cf_record_get_id (CF_RECORD (c));
 
   if (cf_case_get_kind (c) != kind)
     {
@@ -504,10 +500,10 @@ load_case_of_kind (CfStore     *store,
                      : _("Case %" PRId64 " is a vulnerability, not an incident; change it with "
                          "“%s vuln set %" PRId64 "”."),
                    case_id, CF_CLI_NAME, case_id);
-      return NULL;
+      return FALSE;
     }
 
-  return g_steal_pointer (&c);
+  return TRUE;
 }
 
 /* JSON */
@@ -715,6 +711,30 @@ cf_cli_incident_add (CfCliContext        *ctx,
 
 /* vuln set, incident set */
 
+/* What `vuln set` and `incident set` change: the options given, on what is
+ * stored now. */
+typedef struct
+{
+  const CaseOptions *options;
+  CfStore           *store;
+} CaseEdit;
+
+static gboolean
+edit_case_cb (CfRecord  *record,
+              gpointer   user_data,
+              GError   **error)
+{
+  const CaseEdit *edit = user_data;
+  CfCase *c = CF_CASE (record);
+
+  if (!check_case_kind (c, edit->options->kind, error))
+    return FALSE;
+
+  /* Components add to those recorded now, one added meanwhile included. */
+  case_options_apply (edit->options, c);
+  return add_components (edit->store, c, edit->options->components, error);
+}
+
 static int
 set_case (CfCliContext        *ctx,
           const CfCliCommand  *command,
@@ -722,10 +742,10 @@ set_case (CfCliContext        *ctx,
           int                  argc,
           char               **argv)
 {
-  g_autoptr(CfCase) c = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   g_auto(CaseOptions) o = { 0, };
+  CaseEdit edit;
   CfStore *store;
   gint64 case_id;
   int status;
@@ -772,13 +792,11 @@ set_case (CfCliContext        *ctx,
   if (!cf_cli_open_case_store (ctx, case_id, &store, &error))
     return cf_cli_report (command->path, error);
 
-  c = load_case_of_kind (store, case_id, kind, &error);
-  if (c == NULL)
-    return cf_cli_report (command->path, error);
-
-  case_options_apply (&o, c);
-  if (!add_components (store, c, o.components, &error) ||
-      !cf_store_update_case (store, c, &error))
+  /* Read, changed and written in one transaction: another program's change
+   * of another field meanwhile is kept, not overwritten with what we read. */
+  edit.options = &o;
+  edit.store = store;
+  if (!cf_store_edit_case (store, case_id, edit_case_cb, &edit, &error))
     return cf_cli_report (command->path, error);
 
   return CF_CLI_EXIT_OK;

@@ -1099,32 +1099,22 @@ describe_threat_changes (CfThreat *before,
   return g_string_free (g_steal_pointer (&detail), FALSE);
 }
 
-/**
- * cf_store_update_threat:
- * @threat: found by its number
- *
- * Stores the changes to a threat of the product's risk register. Storing
- * what is already stored changes nothing.
- */
-gboolean
-cf_store_update_threat (CfStore   *self,
-                        gint64     product_id,
-                        CfThreat  *threat,
-                        GError   **error)
+/* Stores what changed of @threat, found by its number, and audits it;
+ * *changed says whether there was anything to commit. */
+static gboolean
+update_threat_locked (CfStore   *self,
+                      gint64     product_id,
+                      CfThreat  *threat,
+                      gboolean  *changed,
+                      GError   **error)
 {
-  g_autoptr(CfTransaction) tx = NULL;
   g_autoptr(CfThreat) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = _cf_store_now ();
   g_autofree char *detail = NULL;
   gint64 asset_id;
 
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CF_IS_THREAT (threat), FALSE);
-
-  tx = _cf_store_begin (self, error);
-  if (tx == NULL)
-    return FALSE;
+  *changed = FALSE;
 
   before = get_threat_locked (self, product_id, cf_threat_get_number (threat), error);
   if (before == NULL)
@@ -1162,6 +1152,80 @@ cf_store_update_threat (CfStore   *self,
 
   cf_threat_set_id (threat, cf_threat_get_id (before));
   cf_threat_set_updated_at (threat, now);
+  *changed = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * cf_store_update_threat:
+ * @threat: found by its number
+ *
+ * Stores the changes to a threat of the product's risk register. Storing
+ * what is already stored changes nothing.
+ */
+gboolean
+cf_store_update_threat (CfStore   *self,
+                        gint64     product_id,
+                        CfThreat  *threat,
+                        GError   **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CF_IS_THREAT (threat), FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!update_threat_locked (self, product_id, threat, &changed, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
+
+  _cf_transaction_notify (tx, "assessment", product_id);
+  return _cf_transaction_commit (tx, error);
+}
+
+/**
+ * cf_store_edit_threat:
+ * @number: the threat's number within the product, 3 for "T3"
+ * @edit: (scope call): changes the threat as stored now
+ *
+ * Reads the threat, lets @edit change it and stores what changed, in one
+ * transaction, as cf_store_edit_product() does the product: a change
+ * another program made meanwhile is kept.
+ */
+gboolean
+cf_store_edit_threat (CfStore           *self,
+                      gint64             product_id,
+                      gint               number,
+                      CfThreatEditFunc   edit,
+                      gpointer           user_data,
+                      GError           **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  g_autoptr(CfThreat) threat = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  threat = get_threat_locked (self, product_id, number, error);
+  if (threat == NULL || !edit (threat, user_data, error))
+    return FALSE;   /* rolled back: nothing stored */
+  /* The number says which threat this is: not the edit's to change. */
+  cf_threat_set_number (threat, number);
+  if (!update_threat_locked (self, product_id, threat, &changed, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
 
   _cf_transaction_notify (tx, "assessment", product_id);
   return _cf_transaction_commit (tx, error);

@@ -313,36 +313,25 @@ cf_store_add_case (CfStore  *self,
   return id;
 }
 
-/**
- * cf_store_update_case:
- * @c: a case read from the store and edited; trimmed in place
- *
- * Stores what changed. A case's kind and product never change: an incident
- * recorded as a vulnerability is a new case.
- */
-gboolean
-cf_store_update_case (CfStore  *self,
-                      CfCase   *c,
-                      GError  **error)
+/* Stores what changed of @c, found by its id, and audits it, as changed
+ * at @now; *changed says whether there is anything to commit. */
+static gboolean
+update_case_locked (CfStore     *self,
+                    CfCase      *c,
+                    const char  *now,
+                    gboolean    *changed,
+                    GError     **error)
 {
-  g_autoptr(CfTransaction) tx = NULL;
   g_autoptr(CfCase) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *assignments = _cf_store_field_sql (CF_RECORD (c), SQL_ASSIGNMENTS);
   g_autofree char *fields = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *now = _cf_store_now ();
   g_autoptr(GString) detail = g_string_new (NULL);
-  gint64 id;
+  gint64 id = cf_record_get_id (CF_RECORD (c));
   int next, rc;
 
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CF_IS_CASE (c), FALSE);
-
-  id = cf_record_get_id (CF_RECORD (c));
-  tx = _cf_store_begin (self, error);
-  if (tx == NULL)
-    return FALSE;
+  *changed = FALSE;
 
   before = get_case_locked (self, id, error);
   if (before == NULL)
@@ -390,12 +379,85 @@ cf_store_update_case (CfStore  *self,
   if (!_cf_store_audit (self, "case.update", "case", id, detail->str, error))
     return FALSE;
 
+  *changed = TRUE;
+  return TRUE;
+}
+
+/**
+ * cf_store_update_case:
+ * @c: a case read from the store and edited; trimmed in place
+ *
+ * Stores what changed. A case's kind and product never change: an incident
+ * recorded as a vulnerability is a new case.
+ */
+gboolean
+cf_store_update_case (CfStore  *self,
+                      CfCase   *c,
+                      GError  **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  g_autofree char *now = _cf_store_now ();
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CF_IS_CASE (c), FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!update_case_locked (self, c, now, &changed, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
+
   _cf_transaction_notify (tx, "case", cf_case_get_product_id (c));
   if (!_cf_transaction_commit (tx, error))
     return FALSE;
 
   cf_record_set_updated_at (CF_RECORD (c), now);
   return TRUE;
+}
+
+/**
+ * cf_store_edit_case:
+ * @edit: (scope call): changes the case as stored now (a #CfCase); its
+ *   kind and product are not the edit's to change
+ *
+ * Reads the case, lets @edit change it and stores what changed, in one
+ * transaction, as cf_store_edit_product() does the product: a change
+ * another program made meanwhile is kept.
+ */
+gboolean
+cf_store_edit_case (CfStore           *self,
+                    gint64             case_id,
+                    CfRecordEditFunc   edit,
+                    gpointer           user_data,
+                    GError           **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  g_autoptr(CfCase) c = NULL;
+  g_autofree char *now = _cf_store_now ();
+  gboolean changed;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  c = get_case_locked (self, case_id, error);
+  if (c == NULL || !edit (CF_RECORD (c), user_data, error))
+    return FALSE;   /* rolled back: nothing stored */
+  cf_record_set_id (CF_RECORD (c), case_id);
+  if (!update_case_locked (self, c, now, &changed, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
+
+  _cf_transaction_notify (tx, "case", cf_case_get_product_id (c));
+  return _cf_transaction_commit (tx, error);
 }
 
 static gboolean

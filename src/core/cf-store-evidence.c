@@ -1317,40 +1317,41 @@ _cf_store_add_evidence_bytes_locked (CfStore     *self,
 
 /* Changing and removing items */
 
-/**
- * cf_store_update_evidence:
- *
- * Stores a changed title, kind, validity date and links of an item. The
- * content of its versions never changes.
- */
-gboolean
-cf_store_update_evidence (CfStore     *self,
-                          CfEvidence  *evidence,
-                          GError     **error)
+/* "threats" changed: an empty GArray may have no data at all, and memcmp()
+ * must not see NULL. */
+static gboolean
+threats_equal (GArray *a,
+               GArray *b)
 {
-  g_autoptr(CfTransaction) tx = NULL;
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint)) == 0);
+}
+
+/* Stores what changed of @evidence and audits it; *changed says whether
+ * there is anything to commit, *product_id whose evidence it is. */
+static gboolean
+update_evidence_locked (CfStore     *self,
+                        CfEvidence  *evidence,
+                        gboolean    *changed,
+                        gint64      *product_id,
+                        GError     **error)
+{
   g_autoptr(CfEvidence) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) detail = NULL;
   g_autofree char *now = _cf_store_now ();
   g_autofree char *before_links = NULL;
   g_autofree char *after_links = NULL;
-  gint64 product_id;
 
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CF_IS_EVIDENCE (evidence), FALSE);
+  *changed = FALSE;
 
   if (!cf_evidence_validate (evidence, error))
-    return FALSE;
-
-  tx = _cf_store_begin (self, error);
-  if (tx == NULL)
     return FALSE;
 
   before = cf_store_get_evidence (self, cf_evidence_get_id (evidence), error);
   if (before == NULL)
     return FALSE;
-  product_id = cf_evidence_get_product_id (before);
+  *product_id = cf_evidence_get_product_id (before);
 
   detail = g_string_new (NULL);
   g_string_append_printf (detail, "evidence %" PRId64, cf_evidence_get_id (evidence));
@@ -1365,9 +1366,7 @@ cf_store_update_evidence (CfStore     *self,
   after_links = g_strjoinv (" ", (char **) cf_evidence_get_requirements (evidence));
   if (g_strcmp0 (before_links, after_links) != 0)
     g_string_append_printf (detail, ", requirements=%s", after_links);
-  if (cf_evidence_get_threats (before)->len != cf_evidence_get_threats (evidence)->len ||
-      memcmp (cf_evidence_get_threats (before)->data, cf_evidence_get_threats (evidence)->data,
-              cf_evidence_get_threats (evidence)->len * sizeof (gint)) != 0)
+  if (!threats_equal (cf_evidence_get_threats (before), cf_evidence_get_threats (evidence)))
     g_string_append (detail, ", threats");
 
   if (strchr (detail->str, ',') == NULL)
@@ -1384,9 +1383,85 @@ cf_store_update_evidence (CfStore     *self,
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, cf_evidence_get_id (evidence));
   if (!step_done (self, self->db, stmt, _("save the evidence"), error) ||
-      !write_links (self, self->db, evidence, product_id, cf_evidence_get_id (evidence), error) ||
-      !_cf_store_audit (self, "evidence.update", "product", product_id, detail->str, error))
+      !write_links (self, self->db, evidence, *product_id, cf_evidence_get_id (evidence), error) ||
+      !_cf_store_audit (self, "evidence.update", "product", *product_id, detail->str, error))
     return FALSE;
+
+  *changed = TRUE;
+  return TRUE;
+}
+
+/**
+ * cf_store_update_evidence:
+ *
+ * Stores a changed title, kind, validity date and links of an item. The
+ * content of its versions never changes.
+ */
+gboolean
+cf_store_update_evidence (CfStore     *self,
+                          CfEvidence  *evidence,
+                          GError     **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  gboolean changed;
+  gint64 product_id;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CF_IS_EVIDENCE (evidence), FALSE);
+
+  /* Refused before waiting for the database. */
+  if (!cf_evidence_validate (evidence, error))
+    return FALSE;
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!update_evidence_locked (self, evidence, &changed, &product_id, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
+
+  _cf_transaction_notify (tx, "evidence", product_id);
+  return _cf_transaction_commit (tx, error);
+}
+
+/**
+ * cf_store_edit_evidence:
+ * @edit: (scope call): changes the item as stored now (its title, kind,
+ *   validity date and links; its id and versions are not the edit's)
+ *
+ * Reads the item, lets @edit change it and stores what changed, in one
+ * transaction, as cf_store_edit_product() does the product: a change
+ * another program made meanwhile is kept.
+ */
+gboolean
+cf_store_edit_evidence (CfStore             *self,
+                        gint64               evidence_id,
+                        CfEvidenceEditFunc   edit,
+                        gpointer             user_data,
+                        GError             **error)
+{
+  g_autoptr(CfTransaction) tx = NULL;
+  g_autoptr(CfEvidence) evidence = NULL;
+  gboolean changed;
+  gint64 product_id;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  tx = _cf_store_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  evidence = cf_store_get_evidence (self, evidence_id, error);
+  if (evidence == NULL || !edit (evidence, user_data, error))
+    return FALSE;   /* rolled back: nothing stored */
+  cf_evidence_set_id (evidence, evidence_id);
+  if (!update_evidence_locked (self, evidence, &changed, &product_id, error))
+    return FALSE;
+  if (!changed)
+    return TRUE;
 
   _cf_transaction_notify (tx, "evidence", product_id);
   return _cf_transaction_commit (tx, error);

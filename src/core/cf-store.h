@@ -54,6 +54,15 @@ typedef gboolean (*CfAssessmentEditFunc) (CfRequirementAssessment  *assessment,
                                           gpointer                  user_data,
                                           GError                  **error);
 
+/* The same for a threat of the risk register and an item of evidence,
+ * which are not CfRecords. */
+typedef gboolean (*CfThreatEditFunc) (CfThreat  *threat,
+                                      gpointer   user_data,
+                                      GError   **error);
+typedef gboolean (*CfEvidenceEditFunc) (CfEvidence  *evidence,
+                                        gpointer     user_data,
+                                        GError     **error);
+
 typedef struct
 {
   gint64  id;
@@ -267,6 +276,12 @@ gboolean           cf_store_update_threat         (CfStore         *self,
                                                    gint64           product_id,
                                                    CfThreat        *threat,
                                                    GError         **error);
+gboolean           cf_store_edit_threat           (CfStore         *self,
+                                                   gint64           product_id,
+                                                   gint             number,
+                                                   CfThreatEditFunc edit,
+                                                   gpointer         user_data,
+                                                   GError         **error);
 gboolean           cf_store_remove_threat         (CfStore         *self,
                                                    gint64           product_id,
                                                    gint             number,
@@ -320,6 +335,11 @@ gint64             cf_store_add_evidence_finish   (CfStore         *self,
                                                    GError         **error);
 gboolean           cf_store_update_evidence       (CfStore         *self,
                                                    CfEvidence      *evidence,
+                                                   GError         **error);
+gboolean           cf_store_edit_evidence         (CfStore         *self,
+                                                   gint64           evidence_id,
+                                                   CfEvidenceEditFunc edit,
+                                                   gpointer         user_data,
                                                    GError         **error);
 gboolean           cf_store_remove_evidence       (CfStore         *self,
                                                    gint64           evidence_id,
@@ -503,6 +523,11 @@ gint64             cf_store_add_case              (CfStore         *self,
                                                    GError         **error);
 gboolean           cf_store_update_case           (CfStore         *self,
                                                    CfCase          *c,
+                                                   GError         **error);
+gboolean           cf_store_edit_case             (CfStore         *self,
+                                                   gint64           case_id,
+                                                   CfRecordEditFunc edit,
+                                                   gpointer         user_data,
                                                    GError         **error);
 gboolean           cf_store_remove_case           (CfStore         *self,
                                                    gint64           case_id,
