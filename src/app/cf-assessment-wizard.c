@@ -256,7 +256,7 @@ build_question_page (CfAssessmentWizard *self,
   const char *id = cf_catalogue_item_get_attribute (question, "question");
   const char *stored = g_hash_table_lookup (self->answers, id);
   g_autofree char *counter = g_strdup_printf (_("Scope question %u of %u · %s"), number, n_questions,
-                                              cf_catalogue_item_get_ref (question));
+                                              cf_catalogue_item_get_display_ref (question));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkToggleButton *group = NULL;
   Page *page;
@@ -290,9 +290,9 @@ build_question_page (CfAssessmentWizard *self,
   gtk_box_append (page->content, buttons);
 
   if (cf_catalogue_item_get_help (question) != NULL)
-    gtk_box_append (page->content, label_new (cf_catalogue_item_get_help (question), NULL));
+    gtk_box_append (page->content, label_new (cf_catalogue_item_get_display_help (question), NULL));
   if (cf_catalogue_item_get_basis (question) != NULL)
-    gtk_box_append (page->content, quote_new (cf_catalogue_item_get_basis_ref (question),
+    gtk_box_append (page->content, quote_new (cf_catalogue_item_get_display_basis_ref (question),
                                               cf_catalogue_item_get_basis (question)));
 }
 
@@ -421,7 +421,7 @@ rebuild_results (CfAssessmentWizard *self)
                                            cf_category_match_get_matched_words (match));
       g_autofree char *terms = g_strjoinv (", ", (GStrv) cf_category_match_get_matched_terms (match));
       g_autofree char *detail = g_strdup_printf (_("%s · %s · matches “%s”"),
-                                                 cf_catalogue_item_get_ref (item),
+                                                 cf_catalogue_item_get_display_ref (item),
                                                  cf_category_get_label (cf_category_match_get_category (match)),
                                                  terms);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -530,7 +530,7 @@ build_classify_page (CfAssessmentWizard *self,
                      "among them is the product’s category; none means the default category."));
 
   if (rule != NULL)
-    gtk_box_append (page->content, quote_new (cf_catalogue_item_get_ref (rule), cf_catalogue_item_get_text (rule)));
+    gtk_box_append (page->content, quote_new (cf_catalogue_item_get_display_ref (rule), cf_catalogue_item_get_text (rule)));
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (self->search_entry), "search");
@@ -562,7 +562,7 @@ build_classify_page (CfAssessmentWizard *self,
     {
       g_autoptr(CfCatalogueItem) item = g_list_model_get_item (categories, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf ("%s · %s", cf_catalogue_item_get_ref (item),
+      g_autofree char *title = g_strdup_printf ("%s · %s", cf_catalogue_item_get_display_ref (item),
                                                 cf_category_get_label (cf_classifier_category_of_item (
                                                   cf_context_get_classifier (self->context),
                                                   cf_catalogue_item_get_id (item))));
@@ -781,8 +781,8 @@ build_procedures_page (CfAssessmentWizard *self)
       g_autofree char *name = g_strdup_printf ("coverage-%s", id);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_catalogue_item_get_label (requirement));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), cf_catalogue_item_get_ref (requirement));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_catalogue_item_get_display_label (requirement));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), cf_catalogue_item_get_display_ref (requirement));
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_widget_set_name (toggle, name);
       gtk_switch_set_active (GTK_SWITCH (toggle), stored && stored->applied_in_full);
@@ -949,11 +949,11 @@ fill_dates_page (CfAssessmentWizard *self,
       CfKeyDate *key = g_ptr_array_index (lc->key_dates, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *date = cf_date_to_iso (key->date);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", date, key->ref,
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", date, cf_catalogue_display_string (key->ref),
                                                    key->passed ? _("applies now") : _("not yet"));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key->label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_catalogue_display_string (key->label));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (key_dates), row);
     }
@@ -991,7 +991,7 @@ fill_summary (CfAssessmentWizard *self,
       CfCatalogueItem *item = cf_catalogue_lookup (cf_context_get_catalogue (self->context),
                                                    g_ptr_array_index (self->items, i));
 
-      g_string_append_printf (items, "\n%s", cf_catalogue_item_get_ref (item));
+      g_string_append_printf (items, "\n%s", cf_catalogue_item_get_display_ref (item));
     }
 
   rows[0].title = _("Scope");

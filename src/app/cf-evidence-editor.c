@@ -105,7 +105,7 @@ fill_requirements (CfEvidenceEditor *self)
       GtkWidget *row;
 
       row = add_check_row (self, self->requirements_group, self->requirement_rows, id, ref,
-                           cf_catalogue_item_get_label (item),
+                           cf_catalogue_item_get_display_label (item),
                            cf_evidence_has_requirement (self->evidence, id));
       g_object_set_data_full (G_OBJECT (row), "key", g_strdup (id), g_free);
     }

@@ -367,7 +367,7 @@ show_assessment (CfProductPage   *self,
       CfCatalogueItem *item = cf_catalogue_lookup (catalogue, status->classification->items[i]);
 
       if (item != NULL)
-        g_string_append_printf (items, "%s%s: %s", i ? "\n" : "", cf_catalogue_item_get_ref (item),
+        g_string_append_printf (items, "%s%s: %s", i ? "\n" : "", cf_catalogue_item_get_display_ref (item),
                                 cf_catalogue_item_get_text (item));
     }
   if (status->classification && status->classification->category != status->classification->suggested_category)

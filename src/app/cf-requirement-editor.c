@@ -198,8 +198,8 @@ fill_standards (CfRequirementEditor      *self,
       g_autofree char *subtitle = NULL;
       const char *source = cf_catalogue_item_get_attribute (clause, "source");
 
-      subtitle = source ? g_strdup_printf ("%s\n%s", cf_catalogue_item_get_label (clause), source)
-                        : g_strdup (cf_catalogue_item_get_label (clause));
+      subtitle = source ? g_strdup_printf ("%s\n%s", cf_catalogue_item_get_display_label (clause), source)
+                        : g_strdup (cf_catalogue_item_get_display_label (clause));
       add_check_row (self, self->standards_group, self->standard_rows, reference, reference, subtitle,
                      a != NULL && g_strv_contains ((const char * const *) a->standards, reference));
     }
@@ -277,9 +277,10 @@ fill_threats (CfRequirementEditor           *self,
                                                         cf_threat_get_impact (threat));
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s · inherent risk %d (%s)"),
                                                    cf_threat_get_asset (threat),
-                                                   cf_risk_model_stride_label (self->model, cf_threat_get_stride (threat)),
+                                                   cf_catalogue_display_string (cf_risk_model_stride_label (
+                                                     self->model, cf_threat_get_stride (threat))),
                                                    cf_threat_get_inherent_score (threat),
-                                                   band ? band->label : "?");
+                                                   band ? cf_catalogue_display_string (band->label) : "?");
       GtkWidget *row = add_check_row (self, self->threats_group, self->threat_rows, label, title, subtitle,
                                       a != NULL && cf_requirement_assessment_has_threat (a, cf_threat_get_number (threat)));
 
@@ -635,8 +636,8 @@ load (CfRequirementEditor *self)
   self->assessed = stored != NULL;
 
   short_ref = cf_requirement_short_ref (item);
-  gtk_label_set_text (self->ref_label, cf_catalogue_item_get_ref (item));
-  gtk_label_set_text (self->title_label, cf_catalogue_item_get_label (item));
+  gtk_label_set_text (self->ref_label, cf_catalogue_item_get_display_ref (item));
+  gtk_label_set_text (self->title_label, cf_catalogue_item_get_display_label (item));
   gtk_label_set_text (self->text_label, cf_catalogue_item_get_text (item));
   gtk_label_set_text (self->source_label,
                       cf_catalogue_item_get_label_paraphrased (item)

@@ -97,7 +97,7 @@ row_new (CfCatalogueItem *item)
   gtk_label_set_xalign (GTK_LABEL (ref), 0);
   gtk_widget_add_css_class (ref, "caption-heading");
 
-  label = gtk_label_new (cf_catalogue_item_get_label (item));
+  label = gtk_label_new (cf_catalogue_item_get_display_label (item));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -122,8 +122,8 @@ row_new (CfCatalogueItem *item)
 
   g_object_set_data (G_OBJECT (row), "icon", icon);
   g_object_set_data (G_OBJECT (row), "evidence-icon", evidence_icon);
-  g_object_set_data (G_OBJECT (row), "ref", (gpointer) cf_catalogue_item_get_ref (item));
-  g_object_set_data (G_OBJECT (row), "label", (gpointer) cf_catalogue_item_get_label (item));
+  g_object_set_data (G_OBJECT (row), "ref", (gpointer) cf_catalogue_item_get_display_ref (item));
+  g_object_set_data (G_OBJECT (row), "label", (gpointer) cf_catalogue_item_get_display_label (item));
 
   return row;
 }

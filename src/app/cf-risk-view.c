@@ -429,7 +429,7 @@ set_band (CfRiskView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (label), band_classes[i]);
 
   /* Translators: the risk score and its band, e.g. "20 · Critical". */
-  text = g_strdup_printf (_("%d · %s"), likelihood * impact, band ? band->label : "");
+  text = g_strdup_printf (_("%d · %s"), likelihood * impact, band ? cf_catalogue_display_string (band->label) : "");
   gtk_label_set_text (label, text);
   {
     /* Translators: how the score is made, e.g. "Likelihood 4 × impact 5 = 20". */
@@ -516,7 +516,7 @@ bind_stride_cb (GtkSignalListItemFactory *factory,
   const char *stride = cf_threat_get_stride (gtk_list_item_get_item (item));
   const char *label = cf_risk_model_stride_label (self->model, stride);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), label ? label : stride);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), label ? cf_catalogue_display_string (label) : stride);
 }
 
 static void

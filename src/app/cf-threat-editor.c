@@ -75,7 +75,7 @@ level_model (CfRiskModel *model,
 
   for (int level = CF_RISK_MIN_LEVEL; level <= CF_RISK_MAX_LEVEL; level++)
     {
-      const char *label = cf_risk_model_level_label (model, scale, level);
+      const char *label = cf_catalogue_display_string (cf_risk_model_level_label (model, scale, level));
       /* Translators: a level of a risk scale, e.g. "3 · Possible". */
       g_autofree char *text = label ? g_strdup_printf (_("%d · %s"), level, label)
                                     : g_strdup_printf ("%d", level);
@@ -624,7 +624,7 @@ cf_threat_editor_new (GtkWindow *parent,
 
   categories = cf_risk_model_get_stride (self->model);
   for (guint i = 0; i < categories->len; i++)
-    gtk_string_list_append (stride_labels, cf_catalogue_item_get_label (g_ptr_array_index (categories, i)));
+    gtk_string_list_append (stride_labels, cf_catalogue_item_get_display_label (g_ptr_array_index (categories, i)));
   adw_combo_row_set_model (self->stride_row, G_LIST_MODEL (stride_labels));
 
   likelihoods = level_model (self->model, "likelihood");

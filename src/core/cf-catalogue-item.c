@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "cf-catalogue-item.h"
 
@@ -371,4 +372,108 @@ cf_catalogue_item_has_language (CfCatalogueItem *self,
   g_return_val_if_fail (lang != NULL, FALSE);
 
   return cf_catalogue_item_get_text_for (self, lang) != NULL;
+}
+
+/* The window's language, not a document's: po/its/ extracts Conformity's own
+ * words of the catalogue (paraphrased labels, help, notes, references) for
+ * translators; the regulation's text never is. Document builders and JSON
+ * keep using the plain getters. */
+
+/**
+ * cf_catalogue_display_string:
+ * @english: (nullable): a string of the catalogue, in English
+ *
+ * gettext 0.21 extracts "&" of the XML as "&amp;" (later versions as "&"),
+ * so a string holding one is looked up both ways.
+ *
+ * Returns: (nullable): @english in the window's language, or @english
+ */
+const char *
+cf_catalogue_display_string (const char *english)
+{
+  const char *translated;
+
+  if (english == NULL || *english == '\0')
+    return english;
+
+  translated = g_dgettext (GETTEXT_PACKAGE, english);
+  if (translated == english && strchr (english, '&') != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (english, "&", -1);
+      g_autofree char *escaped = g_strjoinv ("&amp;", parts);
+      const char *found = g_dgettext (GETTEXT_PACKAGE, escaped);
+
+      if (found != escaped)
+        translated = found;
+    }
+  return translated;
+}
+
+/**
+ * cf_catalogue_item_get_display_label:
+ *
+ * Returns: (nullable): the label for the window: translated when it is
+ *   Conformity's paraphrase, as it is otherwise
+ */
+const char *
+cf_catalogue_item_get_display_label (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return self->d.label_paraphrased ? cf_catalogue_display_string (self->d.label) : self->d.label;
+}
+
+/**
+ * cf_catalogue_item_get_display_ref:
+ *
+ * Returns: (nullable): the reference for the window, e.g. "Anhang I Teil I
+ *   Nummer 1"
+ */
+const char *
+cf_catalogue_item_get_display_ref (CfCatalogueItem *self)
+{
+  return cf_catalogue_display_string (cf_catalogue_item_get_ref (self));
+}
+
+/**
+ * cf_catalogue_item_get_display_help:
+ *
+ * Returns: (nullable): the plain-language help for the window
+ */
+const char *
+cf_catalogue_item_get_display_help (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return cf_catalogue_display_string (self->d.help);
+}
+
+/**
+ * cf_catalogue_item_get_display_basis_ref:
+ *
+ * Returns: (nullable): where the basis text comes from, for the window
+ */
+const char *
+cf_catalogue_item_get_display_basis_ref (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return cf_catalogue_display_string (self->d.basis_ref);
+}
+
+/**
+ * cf_catalogue_item_dup_display_notes:
+ *
+ * The Official Journal's footnotes are never extracted, so they stay as
+ * the catalogue holds them.
+ *
+ * Returns: (transfer full): the notes for the window; never %NULL
+ */
+GStrv
+cf_catalogue_item_dup_display_notes (CfCatalogueItem *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+
+  for (guint i = 0; self->d.notes != NULL && self->d.notes[i] != NULL; i++)
+    g_strv_builder_add (builder, cf_catalogue_display_string (self->d.notes[i]));
+  return g_strv_builder_end (builder);
 }

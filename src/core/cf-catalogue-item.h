@@ -39,6 +39,14 @@ const char         *cf_catalogue_item_get_label_for         (CfCatalogueItem *se
 gboolean            cf_catalogue_item_has_language          (CfCatalogueItem *self,
                                                              const char      *lang);
 
+/* For the window only, in its language: documents choose their own. */
+const char         *cf_catalogue_display_string             (const char      *english);
+const char         *cf_catalogue_item_get_display_label     (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_display_ref       (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_display_help      (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_display_basis_ref (CfCatalogueItem *self);
+GStrv               cf_catalogue_item_dup_display_notes     (CfCatalogueItem *self);
+
 /* For the loader only: it fills the fields directly. */
 typedef struct
 {
