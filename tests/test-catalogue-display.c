@@ -52,6 +52,11 @@ test_display_getters (void)
                    "Ein neueres oder anderes Teil, das eine Komponente ersetzt, ist kein identisches Ersatzteil.");
   g_assert_cmpstr (cf_catalogue_item_get_display_basis_ref (question), ==, "Artikel 2 Absatz 6");
   g_assert_cmpstr (cf_catalogue_item_get_display_label (clause), ==, "FR1 Identifizierungs- und Authentifizierungskontrolle");
+  g_assert_cmpstr (cf_catalogue_item_get_display_text (question), ==,
+                   "Ist es ein Ersatzteil, das ein identisches Bauteil ersetzt und nach denselben "
+                   "Spezifikationen hergestellt ist wie das Bauteil, das es ersetzt?");
+  /* The regulation's own text stays as the catalogue holds it. */
+  g_assert_true (cf_catalogue_item_get_display_text (item) == cf_catalogue_item_get_text (item));
 
   /* The documents choose their language themselves: English here. */
   g_assert_cmpstr (cf_catalogue_item_get_ref (item), ==, "Annex I, Part I, point (2)(a)");
@@ -59,6 +64,7 @@ test_display_getters (void)
   g_assert_cmpstr (cf_catalogue_item_get_help (question), ==,
                    "A newer or different part that replaces a component is not an identical spare part.");
   g_assert_cmpstr (cf_catalogue_item_get_label (clause), ==, "FR1 identification & authentication control");
+  g_assert_true (g_str_has_prefix (cf_catalogue_item_get_text (question), "Is it a spare part"));
 }
 
 /* Conformity's notes are translated; the Official Journal's footnotes not. */
@@ -101,9 +107,9 @@ test_key_dates (void)
   g_assert_true (found);
 }
 
-/* Every label, help and reference the window shows has its German (so
- * po/its/ extracts exactly what the loader reads, blanks and "&"
- * included), and no text of the regulation, footnote, synonym or example
+/* Every label, paraphrased text, help and reference the window shows has
+ * its German (so po/its/ extracts exactly what the loader reads, blanks and
+ * "&" included), and no text of the regulation, footnote, synonym or example
  * is in the translator's hands. */
 static void
 test_whole_catalogue (void)
@@ -142,7 +148,12 @@ test_whole_catalogue (void)
 
           /* The regulation's wording comes from the Official Journal only. */
           if (text != NULL && !cf_catalogue_item_get_text_paraphrased (item))
-            g_assert_true (cf_catalogue_display_string (text) == text);
+            {
+              g_assert_true (cf_catalogue_display_string (text) == text);
+              g_assert_true (cf_catalogue_item_get_display_text (item) == text);
+            }
+          if (text != NULL && cf_catalogue_item_get_text_paraphrased (item))
+            g_assert_cmpstr (cf_catalogue_item_get_display_text (item), !=, text);
           g_assert_true (basis == NULL || cf_catalogue_display_string (basis) == basis);
           for (guint n = 0; synonyms[n] != NULL; n++)
             g_assert_true (cf_catalogue_display_string (synonyms[n]) == synonyms[n]);

@@ -265,7 +265,7 @@ build_question_page (CfAssessmentWizard *self,
   page->question = question;
 
   gtk_box_append (page->content, label_new (counter, "caption-heading"));
-  gtk_box_append (page->content, label_new (cf_catalogue_item_get_text (question), "title-3"));
+  gtk_box_append (page->content, label_new (cf_catalogue_item_get_display_text (question), "title-3"));
 
   gtk_widget_add_css_class (buttons, "linked");
   gtk_widget_set_halign (buttons, GTK_ALIGN_START);
@@ -310,7 +310,8 @@ fill_scope_result (CfAssessmentWizard *self,
   for (guint i = 0; i < result->reasons->len; i++)
     {
       CfScopeReason *reason = g_ptr_array_index (result->reasons, i);
-      g_autofree char *line = g_strdup_printf ("• %s (%s)", reason->text, reason->ref);
+      g_autofree char *line = g_strdup_printf ("• %s (%s)", cf_catalogue_display_string (reason->text),
+                                               cf_catalogue_display_string (reason->ref));
 
       gtk_box_append (box, label_new (line, NULL));
     }

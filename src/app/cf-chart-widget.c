@@ -53,7 +53,7 @@ band_label (const CfHeatmap *heatmap,
 {
   const CfChartBand *band = cf_chart_band_for_score (heatmap->bands, heatmap->n_bands, score);
 
-  return band != NULL ? band->label : "";
+  return band != NULL ? cf_catalogue_display_string (band->label) : "";
 }
 
 /* "Residual risk: 1 critical, 2 high": the picture in words, for screen
@@ -71,7 +71,7 @@ describe_heatmap (CfChartWidget  *self,
   for (guint b = heatmap->n_bands; b > 0; b--)
     {
       const CfChartBand *band = &heatmap->bands[b - 1];
-      g_autofree char *name = g_utf8_strdown (band->label, -1);
+      g_autofree char *name = g_utf8_strdown (cf_catalogue_display_string (band->label), -1);
       guint n = 0;
 
       for (guint i = 0; i < heatmap->n_points; i++)

@@ -93,7 +93,7 @@ show_level_text (CfThreatEditor *self,
 {
   int level = (int) adw_combo_row_get_selected (row) + CF_RISK_MIN_LEVEL;
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cf_risk_model_level_text (self->model, scale, level));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cf_catalogue_display_string (cf_risk_model_level_text (self->model, scale, level)));
 }
 
 static int
@@ -163,7 +163,7 @@ update_rows (CfThreatEditor *self)
 
   if (stride < categories->len)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->stride_row),
-                                 cf_catalogue_item_get_text (g_ptr_array_index (categories, stride)));
+                                 cf_catalogue_item_get_display_text (g_ptr_array_index (categories, stride)));
 
   show_level_text (self, self->likelihood_row, "likelihood");
   show_level_text (self, self->impact_row, "impact");

@@ -375,9 +375,9 @@ cf_catalogue_item_has_language (CfCatalogueItem *self,
 }
 
 /* The window's language, not a document's: po/its/ extracts Conformity's own
- * words of the catalogue (paraphrased labels, help, notes, references) for
- * translators; the regulation's text never is. Document builders and JSON
- * keep using the plain getters. */
+ * words of the catalogue (paraphrased labels and texts, help, notes,
+ * references) for translators; the regulation's text never is. Document
+ * builders and JSON keep using the plain getters. */
 
 /**
  * cf_catalogue_display_string:
@@ -420,6 +420,22 @@ cf_catalogue_item_get_display_label (CfCatalogueItem *self)
 {
   g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
   return self->d.label_paraphrased ? cf_catalogue_display_string (self->d.label) : self->d.label;
+}
+
+/**
+ * cf_catalogue_item_get_display_text:
+ *
+ * Only Conformity's own wording (paraphrased="true": a scope question, a
+ * risk level) is translated; the regulation's text never is, po/its/ does
+ * not extract it.
+ *
+ * Returns: (nullable): the text for the window
+ */
+const char *
+cf_catalogue_item_get_display_text (CfCatalogueItem *self)
+{
+  g_return_val_if_fail (CF_IS_CATALOGUE_ITEM (self), NULL);
+  return self->d.text_paraphrased ? cf_catalogue_display_string (self->d.text) : self->d.text;
 }
 
 /**

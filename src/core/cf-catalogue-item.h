@@ -43,6 +43,7 @@ gboolean            cf_catalogue_item_has_language          (CfCatalogueItem *se
 const char         *cf_catalogue_display_string             (const char      *english);
 const char         *cf_catalogue_item_get_display_label     (CfCatalogueItem *self);
 const char         *cf_catalogue_item_get_display_ref       (CfCatalogueItem *self);
+const char         *cf_catalogue_item_get_display_text      (CfCatalogueItem *self);
 const char         *cf_catalogue_item_get_display_help      (CfCatalogueItem *self);
 const char         *cf_catalogue_item_get_display_basis_ref (CfCatalogueItem *self);
 GStrv               cf_catalogue_item_dup_display_notes     (CfCatalogueItem *self);

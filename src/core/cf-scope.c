@@ -235,7 +235,7 @@ cf_scope_evaluate (CfCatalogue *catalogue,
           CfCatalogueItem *q = g_ptr_array_index (unsure, i);
 
           add_reason (result, cf_catalogue_item_get_attribute (q, "question"),
-                      g_strdup_printf (_("Not sure: %s"), cf_catalogue_item_get_text (q)),
+                      g_strdup_printf (_("Not sure: %s"), cf_catalogue_item_get_display_text (q)),
                       cf_catalogue_item_get_ref (q));
         }
     }
@@ -247,7 +247,7 @@ cf_scope_evaluate (CfCatalogue *catalogue,
           CfCatalogueItem *q = g_ptr_array_index (unanswered, i);
 
           add_reason (result, cf_catalogue_item_get_attribute (q, "question"),
-                      g_strdup_printf (_("Not answered yet: %s"), cf_catalogue_item_get_text (q)),
+                      g_strdup_printf (_("Not answered yet: %s"), cf_catalogue_item_get_display_text (q)),
                       cf_catalogue_item_get_ref (q));
         }
     }
