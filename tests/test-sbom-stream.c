@@ -331,7 +331,9 @@ static void
 test_fuzz_corpus (void)
 {
   guint sboms = 0;
-  guint files = compare_folder ("fuzz/corpus/json", NULL, &sboms);
+  /* The JSON corpora: CycloneDX, and SPDX (which the stream reader declines). */
+  guint files = compare_folder ("fuzz/corpus/sbom-json", NULL, &sboms) +
+                compare_folder ("fuzz/corpus/spdx", NULL, NULL);
 
   g_assert_cmpuint (files, >, 20);
   g_assert_cmpuint (sboms, >, 0);

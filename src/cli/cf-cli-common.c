@@ -67,7 +67,10 @@ int
 cf_cli_report (const char   *path,
                const GError *error)
 {
-  g_autofree char *message = dup_sentence (error->message);
+  /* GOption quotes a wrong option as it was typed: not necessarily text,
+   * and it could hold an escape sequence for the terminal. */
+  g_autofree char *printable = cf_field_dup_printable (error->message, TRUE);
+  g_autofree char *message = dup_sentence (printable);
 
   if (error->domain == CF_CLI_ERROR || error->domain == G_OPTION_ERROR)
     {

@@ -13,6 +13,7 @@
 
 #include "cf-catalogue.h"
 #include "cf-error.h"
+#include "cf-field.h"
 
 #define CATALOGUE_NS "https://conformity.github.io/ns/catalogue/1"
 
@@ -527,7 +528,9 @@ structured_error_cb (void        *user_data,
   if (ctx->error != NULL || xml_error == NULL || xml_error->level < XML_ERR_ERROR)
     return;
 
-  message = g_strchomp (g_strdup (xml_error->message ? xml_error->message : ""));
+  /* libxml2 quotes the input around the error, cut after so many bytes,
+   * even in the middle of a character. */
+  message = g_strchomp (cf_field_dup_printable (xml_error->message, TRUE));
   ctx->error = g_error_new (CF_ERROR, CF_ERROR_CATALOGUE,
                             _("The catalogue “%s” is malformed at line %d: %s"),
                             ctx->name, xml_error->line, message);

@@ -371,16 +371,10 @@ cf_evidence_set_created (CfEvidence *self,
 gboolean
 cf_evidence_date_is_valid (const char *date)
 {
-  g_autoptr(GDate) parsed = NULL;
-  guint year, month, day;
-  char end;
+  /* The same rule as every other date field. */
+  g_autoptr(GDate) parsed = cf_field_parse_date (date);
 
-  if (date == NULL || strlen (date) != 10 ||
-      sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
-      date[4] != '-' || date[7] != '-')
-    return FALSE;
-
-  return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return parsed != NULL;
 }
 
 /**

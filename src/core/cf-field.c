@@ -76,9 +76,15 @@ cf_field_parse_date (const char *value)
   unsigned year, month, day;
   char end;
 
-  if (value == NULL || strlen (value) != 10 ||
-      sscanf (value, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
-      value[4] != '-' || value[7] != '-' ||
+  if (value == NULL || strlen (value) != 10)
+    return NULL;
+
+  /* Digits only: sscanf() would also take "+202" or "-027" as a year. */
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? value[i] != '-' : !g_ascii_isdigit (value[i]))
+      return NULL;
+
+  if (sscanf (value, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
       !g_date_valid_dmy (day, month, year))
     return NULL;
 

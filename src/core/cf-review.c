@@ -12,8 +12,24 @@
 #include <string.h>
 
 #include "cf-error.h"
+#include "cf-field.h"
 #include "cf-requirement-assessment.h"
 #include "cf-review.h"
+
+/* A member of a verified manifest is still whatever its author wrote: only
+ * a string is taken, and made fit to show. */
+static char *
+dup_string_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return cf_field_dup_printable (json_node_get_string (node), FALSE);
+}
 
 /* The few facts the review list shows, from a verified manifest. */
 static void
@@ -35,17 +51,19 @@ read_manifest_facts (GBytes   *manifest,
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
       object = json_node_get_object (node);
-      review->product_id = json_object_get_int_member_with_default (object, "id", 0);
-      review->product_name = g_strdup (json_object_get_string_member_with_default (object, "name", NULL));
+      node = json_object_get_member (object, "id");
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_INT64)
+        review->product_id = json_node_get_int (node);
+      review->product_name = dup_string_member (object, "name");
     }
 
   node = json_object_get_member (root, "manufacturer");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    review->manufacturer_name =
-      g_strdup (json_object_get_string_member_with_default (json_node_get_object (node), "name", NULL));
+    review->manufacturer_name = dup_string_member (json_node_get_object (node), "name");
 
-  review->category = g_strdup (json_object_get_string_member_with_default (root, "category", NULL));
-  review->procedure = g_strdup (json_object_get_string_member_with_default (root, "procedure", NULL));
+  review->category = dup_string_member (root, "category");
+  review->procedure = dup_string_member (root, "procedure");
 }
 
 /**

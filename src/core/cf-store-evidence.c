@@ -931,6 +931,42 @@ checkpointer_stop (Checkpointer *c)
   g_free (c);
 }
 
+/* Asked before a byte is copied, so that a refusal leaves the database
+ * file as it was: segments written and discarded would change it.
+ * record_version() asks again, inside its transaction. */
+static gboolean
+check_owner_exists (CfStore  *self,
+                    sqlite3  *db,
+                    gint64    product_id,
+                    gint64    evidence_id,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, db, evidence_id == 0 ? "SELECT 1 FROM product WHERE id = ?"
+                                             : "SELECT 1 FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id == 0 ? product_id : evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc != SQLITE_DONE)
+    _cf_store_set_error_db (self, db, error, rc,
+                            evidence_id == 0 ? _("look up the product") : _("look up the evidence"));
+  else if (evidence_id == 0)
+    g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                 _("There is no product with id %" PRId64 " in “%s”."),
+                 product_id, cf_store_get_path (self));
+  else
+    g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                 _("There is no evidence with id %" PRId64 " in “%s”."),
+                 evidence_id, cf_store_get_path (self));
+  return FALSE;
+}
+
 static gint64
 import (CfStore       *self,
         gint64         product_id,
@@ -968,6 +1004,12 @@ import (CfStore       *self,
   db = _cf_store_open_connection (self, error);
   if (db == NULL)
     return 0;
+
+  if (!check_owner_exists (self, db, product_id, item != NULL ? 0 : evidence_id, error))
+    {
+      sqlite3_close (db);
+      return 0;
+    }
 
   /* This connection's commits do not stop to checkpoint; the checkpointer
    * does it alongside. */
