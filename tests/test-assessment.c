@@ -214,6 +214,7 @@ test_requirement_validation (void)
   g_assert_true (cf_requirement_assessment_validate (a, catalogue, FALSE, &error));
 
   a->justification = g_strdup ("  The product stores no user data or settings.  ");
+  g_strfreev (a->standards);
   a->standards = g_strdupv ((char *[]) { " EN 303 645 5.11 ", "", "EN 303 645 5.11", NULL });
   g_array_append_vals (a->threats, (gint[]) { 3, 1, 3 }, 3);
   cf_requirement_assessment_normalize (a);
@@ -752,6 +753,7 @@ test_store_requirements (Fixture       *f,
 
   a->measures = g_strdup ("Firmware images are signed with Ed25519 and verified by the boot loader.");
   a->status = CF_STATUS_IMPLEMENTED;
+  g_strfreev (a->standards);
   a->standards = g_strdupv ((char *[]) { "ETSI EN 303 645 5.7", "IEC 62443-4-2 FR3", NULL });
   g_array_append_val (a->threats, number);
   g_assert_true (cf_store_set_requirement_assessment (f->store, f->product_id, a, &error));

@@ -162,9 +162,10 @@ find_line (GStrv        pages,
       for (guint j = 0; lines[j] != NULL; j++)
         {
           const char *line = g_strchug (lines[j]);
-          char next = line[strlen (prefix)];
 
-          if (g_str_has_prefix (line, prefix) && (next == '\0' || next == ' '))
+          /* Only a line with the prefix is long enough to look past it. */
+          if (g_str_has_prefix (line, prefix)
+              && (line[strlen (prefix)] == '\0' || line[strlen (prefix)] == ' '))
             {
               if (line_out != NULL)
                 *line_out = g_strdup (line);

@@ -105,6 +105,7 @@ test_export_from_question_to_seal (Fixture       *f,
   GtkFileChooserDialog *chooser;
   GtkEditable *key;
   char *body;
+  char *name;
 
   cf_dossier_export_dialog_run (f->window, f->context, f->product_id, "Example Smart Thermostat");
   ask = wait_for_dialog ("Export Dossier");
@@ -118,8 +119,9 @@ test_export_from_question_to_seal (Fixture       *f,
                  "the file chooser opens");
   chooser = ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   /* It proposes a name from the product. */
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
-                   "Example Smart Thermostat dossier.zip");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Example Smart Thermostat dossier.zip");
+  g_free (name);
   /* GTK's own chooser is not under test: it is dismissed, nothing is
    * written, and the export goes on as if this file had been chosen. */
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);

@@ -76,7 +76,7 @@ validate (CfRecordEditor *self)
         {
           /* Not touched yet and merely empty: a hint, not an error. */
           g_string_append_printf (required, "%s%s", required->len ? ", " : "", _(specs[i].label));
-          message = NULL;
+          g_clear_pointer (&message, g_free);
         }
 
       if (message != NULL)
