@@ -331,7 +331,23 @@ cf_chart_widget_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->heatmap != NULL)
-    cf_chart_draw_heatmap (cr, width, height, cf_heatmap_data_get (self->heatmap));
+    {
+      /* The chart data is shared with the documents, which have their own
+       * language: the window shows the catalogue's words in its own. */
+      const CfHeatmap *data = cf_heatmap_data_get (self->heatmap);
+      CfHeatmap shown = *data;
+      g_autofree CfChartBand *bands = g_memdup2 (data->bands, data->n_bands * sizeof (CfChartBand));
+
+      for (guint i = 0; i < data->n_bands; i++)
+        bands[i].label = cf_catalogue_display_string (bands[i].label);
+      for (guint i = 0; i < CF_CHART_SCALE; i++)
+        {
+          shown.likelihood_labels[i] = cf_catalogue_display_string (data->likelihood_labels[i]);
+          shown.impact_labels[i] = cf_catalogue_display_string (data->impact_labels[i]);
+        }
+      shown.bands = bands;
+      cf_chart_draw_heatmap (cr, width, height, &shown);
+    }
   else
     cf_chart_draw_readiness (cr, width, height, cf_readiness_data_get (self->readiness));
   cairo_destroy (cr);
