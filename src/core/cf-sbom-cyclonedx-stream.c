@@ -1444,8 +1444,7 @@ build (Builder  *builder,
  *
  * Returns: (transfer full) (nullable): the SBOM; %NULL with @error set, or
  *   %NULL without it when the document is JSON but not CycloneDX (it has no
- *   bomFormat) or is to be read by json-glib after all (see
- *   cf_sbom_json_reader_declined())
+ *   bomFormat)
  */
 CfSbom *
 _cf_sbom_cyclonedx_read_json_stream (const char          *data,
@@ -1483,10 +1482,7 @@ _cf_sbom_cyclonedx_read_json_stream (const char          *data,
     }
 
   if (cf_sbom_json_reader_failed (&builder.reader))
-    {
-      if (!cf_sbom_json_reader_declined (&builder.reader))
-        g_propagate_error (error, cf_sbom_json_reader_steal_error (&builder.reader));
-    }
+    g_propagate_error (error, cf_sbom_json_reader_steal_error (&builder.reader));
   else if (!is_object)
     set_not_an_sbom_error (error);
   else if (builder.bom_format.type == CF_SBOM_JSON_NONE)

@@ -4,9 +4,9 @@
  * with json-glib, so that either way a document reads alike: the pre-scan's
  * rules (check_json() in cf-sbom.c: no more than limits->max_depth of
  * nesting, strings within limits->max_string, UTF-8, only RFC 8259's
- * escapes and characters), then json-glib's grammar, quirks included (its
- * numbers, its surrogate escapes, the arrays and objects it ignores after
- * the root). When it fails, it tells the first problem that path would
+ * escapes and characters, one value at the top level), then json-glib's
+ * grammar, quirks included (its numbers, its surrogate escapes). When it
+ * fails, it tells the first problem that path would
  * have told: the pre-scan's, over the whole input, before any of
  * json-glib's.
  *
@@ -58,12 +58,6 @@ cf_sbom_json_reader_failed (CfSbomJsonReader *reader)
   return reader->failed;
 }
 
-gboolean
-cf_sbom_json_reader_declined (CfSbomJsonReader *reader)
-{
-  return reader->declined;
-}
-
 GError *
 cf_sbom_json_reader_steal_error (CfSbomJsonReader *reader)
 {
@@ -105,6 +99,8 @@ scan_string (Scan *scan)
   while (i < scan->size)
     {
       guchar c = scan->data[i];
+      const char *problem;
+      gsize length;
 
       if (i - start - 1 > scan->max_string)
         return g_error_new (CF_ERROR, CF_ERROR_TOO_LARGE,
@@ -124,15 +120,10 @@ scan_string (Scan *scan)
           continue;
         }
 
-      if (i + 1 < scan->size && scan->data[i + 1] != '\0' &&
-          strchr ("\"\\/bfnrt", scan->data[i + 1]) != NULL)
-        i += 2;
-      else if (i + 5 < scan->size && scan->data[i + 1] == 'u' &&
-               g_ascii_isxdigit (scan->data[i + 2]) && g_ascii_isxdigit (scan->data[i + 3]) &&
-               g_ascii_isxdigit (scan->data[i + 4]) && g_ascii_isxdigit (scan->data[i + 5]))
-        i += 6;
-      else
-        return scan_error (scan, i, _("an invalid escape in a string"));
+      length = _cf_json_escape_length (scan->data, scan->size, i, &problem);
+      if (length == 0)
+        return scan_error (scan, i, problem);
+      i += length;
     }
 
   return scan_error (scan, start, _("a string is not closed"));
@@ -148,11 +139,16 @@ scan_from (CfSbomJsonReader *reader,
     (const guchar *) reader->data, reader->size, at, reader->line, reader->line_start,
     reader->depth, reader->limits->max_string, reader->limits->max_depth,
   };
+  /* Inside the root, or past it, no second value may start. */
+  CfJsonRoot root = reader->depth > 0 || reader->root_read ? CF_JSON_ROOT_DONE : CF_JSON_ROOT_NONE;
 
   while (scan.pos < scan.size)
     {
       guchar c = scan.data[scan.pos];
       GError *error;
+
+      if (scan.depth == 0 && !_cf_json_root_step (&root, c))
+        return scan_error (&scan, scan.pos, _("more after the end of the data"));
 
       switch (c)
         {
@@ -278,15 +274,6 @@ fail_token (CfSbomJsonReader *reader,
   return fail_at (reader, start, line, end - line_start, problem);
 }
 
-static gboolean
-decline (CfSbomJsonReader *reader)
-{
-  if (!reader->failed)
-    reader->failed = reader->declined = TRUE;
-
-  return FALSE;
-}
-
 /* The end of the token json-glib reads last. */
 static inline void
 mark_token (CfSbomJsonReader *reader)
@@ -396,20 +383,11 @@ utf8_sequence (const guchar *p,
   return 0;
 }
 
-static inline gboolean
-is_surrogate (gint32 unit)
-{
-  return unit >= 0xD800 && unit <= 0xDFFF;
-}
-
 /* The string whose opening quote is at reader->pos; afterwards pos is past
- * its closing quote. Nothing is allocated. A malformed surrogate pair is
- * json-glib's to refuse: reading a @value it tells where it stopped, reading
- * a member's name only that a name was due. */
+ * its closing quote. Nothing is allocated. */
 static gboolean
 scan_string_token (CfSbomJsonReader *reader,
-                   CfSbomJsonString *string,
-                   gboolean          value)
+                   CfSbomJsonString *string)
 {
   const guchar *data = (const guchar *) reader->data;
   gsize size = reader->size;
@@ -417,7 +395,8 @@ scan_string_token (CfSbomJsonReader *reader,
   gsize max_string = reader->limits->max_string;
   gsize i = start + 1;
   gboolean escaped = FALSE;
-  gint32 pending = -1;  /* a surrogate escape json-glib pairs with the next one */
+  const char *problem;
+  gsize length;
 
   for (;;)
     {
@@ -440,58 +419,19 @@ scan_string_token (CfSbomJsonReader *reader,
 
       if (c >= 0x80)
         {
-          gsize length = utf8_sequence (data + i, size - i);
-
+          length = utf8_sequence (data + i, size - i);
           if (length == 0)
             return fail_after_last (reader, _("not UTF-8 text"));
           i += length;
           continue;
         }
 
-      /* An escape. */
+      /* An escape, by the pre-scan's rule: it tells the problem. */
       escaped = TRUE;
-      if (i + 1 >= size)
-        return fail_after_last (reader, _("an invalid escape in a string"));
-
-      if (data[i + 1] == 'u')
-        {
-          gint32 unit = i + 5 < size ? hex4 (data + i + 2) : -1;
-
-          if (unit < 0)
-            return fail_after_last (reader, _("an invalid escape in a string"));
-          i += 6;
-
-          if (pending >= 0)
-            {
-              gboolean paired = pending <= 0xDBFF && unit >= 0xDC00 && unit <= 0xDFFF;
-
-              pending = -1;
-              if (paired)
-                continue;
-              /* json-glib stops a character further. */
-              if (value)
-                return fail_token (reader, start, MIN (i + 1, size),
-                                   _("a malformed surrogate pair in a string"));
-              return fail_after_last (reader, _("expected a member name"));
-            }
-
-          /* json-glib takes the character after a surrogate as the start
-           * of its other half, whatever it is: a quote there does not end
-           * the string for json-glib, so leave such input to it. */
-          if (is_surrogate (unit) && i < size)
-            {
-              if (data[i] == '"')
-                return decline (reader);
-              if (data[i] == '\\')
-                pending = unit;
-            }
-          continue;
-        }
-
-      if (data[i + 1] == '\0' || strchr ("\"\\/bfnrt", data[i + 1]) == NULL)
-        return fail_after_last (reader, _("an invalid escape in a string"));
-      pending = -1;
-      i += 2;
+      length = _cf_json_escape_length (data, size, i, &problem);
+      if (length == 0)
+        return fail_after_last (reader, problem);
+      i += length;
     }
 
   string->text = reader->data + start + 1;
@@ -929,7 +869,7 @@ cf_sbom_json_reader_next_member (CfSbomJsonReader *reader,
 
   if (reader->pos >= reader->size || reader->data[reader->pos] != '"')
     return fail_after_last (reader, _("expected a member name"));
-  if (!scan_string_token (reader, &frame->member, FALSE))
+  if (!scan_string_token (reader, &frame->member))
     return FALSE;
 
   skip_space (reader);
@@ -963,7 +903,7 @@ cf_sbom_json_reader_read_string (CfSbomJsonReader *reader,
   if (reader->pos >= reader->size || reader->data[reader->pos] != '"')
     return fail_token (reader, reader->pos, token_end (reader, reader->pos), _("expected a string"));
 
-  return scan_string_token (reader, string, TRUE);
+  return scan_string_token (reader, string);
 }
 
 gboolean
@@ -985,7 +925,7 @@ cf_sbom_json_reader_skip (CfSbomJsonReader *reader)
           ok = cf_sbom_json_reader_enter_array (reader);
           break;
         case CF_SBOM_JSON_STRING:
-          ok = scan_string_token (reader, &string, TRUE);
+          ok = scan_string_token (reader, &string);
           break;
         case CF_SBOM_JSON_NUMBER:
         case CF_SBOM_JSON_BOOLEAN:
@@ -1023,18 +963,14 @@ cf_sbom_json_reader_end (CfSbomJsonReader *reader)
   if (reader->failed)
     return FALSE;
 
-  for (;;)
-    {
-      skip_space (reader);
-      if (reader->pos >= reader->size)
-        return TRUE;
+  reader->root_read = TRUE;
+  skip_space (reader);
+  if (reader->pos >= reader->size)
+    return TRUE;
 
-      /* json-glib reads further arrays and objects, and keeps the first. */
-      if (reader->data[reader->pos] != '{' && reader->data[reader->pos] != '[')
-        return fail_statement (reader, _("more after the end of the data"));
-      if (!cf_sbom_json_reader_skip (reader))
-        return FALSE;
-    }
+  /* The pre-scan refuses it, and tells where. */
+  return fail_at (reader, reader->pos, reader->line, reader->pos - reader->line_start + 1,
+                  _("more after the end of the data"));
 }
 
 /* Strings */
@@ -1045,7 +981,6 @@ append_unit (GString *out,
 {
   char buffer[6];
 
-  /* Surrogates too: GLib encodes them as it encodes any other value. */
   g_string_append_len (out, buffer, g_unichar_to_utf8 (unit, buffer));
 }
 
@@ -1070,9 +1005,8 @@ unescape (guchar c)
     }
 }
 
-/* As json-glib decodes: a surrogate escape takes the next character as the
- * start of its other half, and drops it when it is not (scan_string_token()
- * refused the malformed pairs, and declined a quote there). */
+/* As json-glib decodes. The pre-scan's rule let through surrogate escapes
+ * only in proper pairs, and no \u0000. */
 static const char *
 decode (CfSbomJsonReader       *reader,
         const CfSbomJsonString *string)
@@ -1107,24 +1041,14 @@ decode (CfSbomJsonReader       *reader,
 
       unit = hex4 (text + i + 2);
       i += 6;
-      if (is_surrogate (unit) && i < length)
+      if (unit >= 0xD800 && unit <= 0xDBFF)
         {
-          if (text[i] == '\\' && i + 1 < length && text[i + 1] == 'u')
-            {
-              gint32 low = hex4 (text + i + 2);
-
-              unit = 0x10000 + ((unit & 0x3FF) << 10) + (low & 0x3FF);
-              i += 6;
-            }
-          else if (text[i] == '\\')
-            i += 2;
-          else
-            i += 1;
+          unit = 0x10000 + ((unit & 0x3FF) << 10) + (hex4 (text + i + 2) & 0x3FF);
+          i += 6;
         }
       append_unit (out, (gunichar) unit);
     }
 
-  /* A C string ends at \u0000, as json-glib's strings do. */
   return out->str;
 }
 

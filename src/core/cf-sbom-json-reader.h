@@ -62,7 +62,7 @@ typedef struct
   GString            *scratch;
   GError             *error;
   gboolean            failed;
-  gboolean            declined;
+  gboolean            root_read;   /* the top-level value is behind pos */
 } CfSbomJsonReader;
 
 void cf_sbom_json_reader_init  (CfSbomJsonReader   *reader,
@@ -96,12 +96,8 @@ gboolean       cf_sbom_json_reader_skip         (CfSbomJsonReader *reader);
 gboolean       cf_sbom_json_reader_end          (CfSbomJsonReader *reader);
 
 gboolean cf_sbom_json_reader_failed   (CfSbomJsonReader *reader);
-/* Failed without an error: the input uses what json-glib reads in a way of
- * its own (a lone surrogate escape before a string's closing quote, which
- * json-glib takes as part of the string). Read it with json-glib. */
-gboolean cf_sbom_json_reader_declined (CfSbomJsonReader *reader);
 /* The failure, as cf_sbom_parse() would report it (CF_ERROR_INVALID_INPUT
- * or CF_ERROR_TOO_LARGE, naming the line and column); NULL if declined. */
+ * or CF_ERROR_TOO_LARGE, naming the line and column). */
 GError  *cf_sbom_json_reader_steal_error (CfSbomJsonReader *reader);
 
 /* The path of the value being read, e.g. "$.components[3].name", or of

@@ -47,12 +47,31 @@ gboolean _cf_sbom_cyclonedx_version_is_supported (const char *version);
 
 /* What json-glib may be given: UTF-8, strict JSON, nesting and strings
  * within @limits (json-glib recurses, so deep nesting would overflow the
- * stack). Also used for the other JSON that comes from elsewhere:
- * dossier manifests and findings files. */
+ * stack), one value at the top level and no \u0000 (json-glib would drop
+ * what follows either). Also used for the other JSON that comes from
+ * elsewhere: dossier manifests and findings files. */
 gboolean _cf_json_check_safe (const char          *data,
                               gsize                size,
                               const CfSbomLimits  *limits,
                               GError             **error);
+
+/* The pre-scan's rule for the escape at @i in a string: its length, or 0
+ * and @problem when it is refused. */
+gsize _cf_json_escape_length (const guchar  *data,
+                              gsize          size,
+                              gsize          i,
+                              const char   **problem);
+
+/* How far the top level of a JSON text has got. */
+typedef enum
+{
+  CF_JSON_ROOT_NONE,     /* only white space so far */
+  CF_JSON_ROOT_IN_TOKEN, /* inside a number or literal at the top level */
+  CF_JSON_ROOT_DONE,     /* the one value has started: only white space may follow */
+} CfJsonRoot;
+
+gboolean _cf_json_root_step (CfJsonRoot *root,
+                             guchar      c);
 
 /* Trimmed, valid UTF-8 (invalid bytes replaced), NULL when empty. */
 char *_cf_sbom_clean (const char *text);
