@@ -66,157 +66,6 @@ cf_sbom_json_reader_steal_error (CfSbomJsonReader *reader)
 
 /* Failing as check_json() does */
 
-typedef struct
-{
-  const guchar *data;
-  gsize         size;
-  gsize         pos;
-  gsize         line;
-  gsize         line_start;
-  guint         depth;
-  gsize         max_string;
-  guint         max_depth;
-} Scan;
-
-static GError *
-scan_error (Scan        *scan,
-            gsize        at,
-            const char  *problem)
-{
-  return g_error_new (CF_ERROR, CF_ERROR_INVALID_INPUT,
-                      _("Not valid JSON at line %zu, column %zu: %s"),
-                      scan->line, at - scan->line_start + 1, problem);
-}
-
-/* check_json()'s json_scan_string(), step for step: where the limit on
- * length is checked decides which problem is told. */
-static GError *
-scan_string (Scan *scan)
-{
-  gsize start = scan->pos;
-  gsize i = start + 1;
-
-  while (i < scan->size)
-    {
-      guchar c = scan->data[i];
-      const char *problem;
-      gsize length;
-
-      if (i - start - 1 > scan->max_string)
-        return g_error_new (CF_ERROR, CF_ERROR_TOO_LARGE,
-                            _("The string at line %zu, column %zu is longer than %zu bytes, the limit"),
-                            scan->line, start - scan->line_start + 1, scan->max_string);
-
-      if (c == '"')
-        {
-          scan->pos = i + 1;
-          return NULL;
-        }
-      if (c < 0x20)
-        return scan_error (scan, i, _("a control character in a string"));
-      if (c != '\\')
-        {
-          i++;
-          continue;
-        }
-
-      length = _cf_json_escape_length (scan->data, scan->size, i, &problem);
-      if (length == 0)
-        return scan_error (scan, i, problem);
-      i += length;
-    }
-
-  return scan_error (scan, start, _("a string is not closed"));
-}
-
-/* The first problem check_json() finds from @at on, given that all
- * before @at passed it; NULL if none. */
-static GError *
-scan_from (CfSbomJsonReader *reader,
-           gsize             at)
-{
-  Scan scan = {
-    (const guchar *) reader->data, reader->size, at, reader->line, reader->line_start,
-    reader->depth, reader->limits->max_string, reader->limits->max_depth,
-  };
-  /* Inside the root, or past it, no second value may start. */
-  CfJsonRoot root = reader->depth > 0 || reader->root_read ? CF_JSON_ROOT_DONE : CF_JSON_ROOT_NONE;
-
-  while (scan.pos < scan.size)
-    {
-      guchar c = scan.data[scan.pos];
-      GError *error;
-
-      if (scan.depth == 0 && !_cf_json_root_step (&root, c))
-        return scan_error (&scan, scan.pos, _("more after the end of the data"));
-
-      switch (c)
-        {
-        case '"':
-          error = scan_string (&scan);
-          if (error != NULL)
-            return error;
-          continue;
-        case '[':
-        case '{':
-          if (++scan.depth > scan.max_depth)
-            return g_error_new (CF_ERROR, CF_ERROR_TOO_LARGE,
-                                _("The JSON at line %zu, column %zu nests arrays and objects more "
-                                  "than %u deep, the limit"),
-                                scan.line, scan.pos - scan.line_start + 1, scan.max_depth);
-          break;
-        case ']':
-        case '}':
-          if (scan.depth > 0)
-            scan.depth--;
-          break;
-        case '\n':
-          scan.line++;
-          scan.line_start = scan.pos + 1;
-          break;
-        case ' ':
-        case '\t':
-        case '\r':
-        case ':':
-        case ',':
-          break;
-        default:
-          if (!g_ascii_isalnum (c) && c != '-' && c != '+' && c != '.')
-            {
-              g_autofree char *problem = NULL;
-
-              problem = g_ascii_isprint (c)
-                ? g_strdup_printf (_("unexpected character “%c”"), c)
-                : g_strdup (_("unexpected character"));
-              return scan_error (&scan, scan.pos, problem);
-            }
-        }
-      scan.pos++;
-    }
-
-  return NULL;
-}
-
-/* check_json() first makes sure the whole input is UTF-8. */
-static GError *
-utf8_error (CfSbomJsonReader *reader)
-{
-  Scan scan = { (const guchar *) reader->data, reader->size, 0, 1, 0, 0, 0, 0 };
-  const char *end = NULL;
-
-  if (g_utf8_validate_len (reader->data, reader->size, &end))
-    return NULL;
-
-  for (const char *p = reader->data; p < end; p++)
-    if (*p == '\n')
-      {
-        scan.line++;
-        scan.line_start = (gsize) (p - reader->data) + 1;
-      }
-
-  return scan_error (&scan, (gsize) (end - reader->data), _("not UTF-8 text"));
-}
-
 /* Fails: the first problem of the pre-scan's, wherever it is, or else
  * json-glib's @problem at @line and @column. Everything before @resume
  * passed the pre-scan, and reader->line is @resume's. */
@@ -227,14 +76,17 @@ fail_at (CfSbomJsonReader *reader,
          gsize             column,
          const char       *problem)
 {
+  const CfJsonPlace from = {
+    resume, reader->line, reader->line_start, reader->depth,
+    reader->root_read ? CF_JSON_ROOT_DONE : CF_JSON_ROOT_NONE,
+  };
+
   if (reader->failed)
     return FALSE;
 
   reader->failed = TRUE;
-  reader->error = utf8_error (reader);
-  if (reader->error == NULL)
-    reader->error = scan_from (reader, resume);
-  if (reader->error == NULL)
+  if (_cf_json_check_utf8 (reader->data, reader->size, &reader->error) &&
+      _cf_json_check_safe_from (reader->data, reader->size, reader->limits, &from, &reader->error))
     reader->error = g_error_new (CF_ERROR, CF_ERROR_INVALID_INPUT,
                                  _("Not valid JSON at line %zu, column %zu: %s"),
                                  line, column, problem);

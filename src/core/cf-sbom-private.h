@@ -45,16 +45,6 @@ CfSbom *_cf_sbom_cyclonedx_read_json_stream (const char          *data,
 
 gboolean _cf_sbom_cyclonedx_version_is_supported (const char *version);
 
-/* What json-glib may be given: UTF-8, strict JSON, nesting and strings
- * within @limits (json-glib recurses, so deep nesting would overflow the
- * stack), one value at the top level and no \u0000 (json-glib would drop
- * what follows either). Also used for the other JSON that comes from
- * elsewhere: dossier manifests and findings files. */
-gboolean _cf_json_check_safe (const char          *data,
-                              gsize                size,
-                              const CfSbomLimits  *limits,
-                              GError             **error);
-
 /* The pre-scan's rule for the escape at @i in a string: its length, or 0
  * and @problem when it is refused. */
 gsize _cf_json_escape_length (const guchar  *data,
@@ -70,8 +60,37 @@ typedef enum
   CF_JSON_ROOT_DONE,     /* the one value has started: only white space may follow */
 } CfJsonRoot;
 
-gboolean _cf_json_root_step (CfJsonRoot *root,
-                             guchar      c);
+/* What json-glib may be given: UTF-8, strict JSON, nesting and strings
+ * within @limits (json-glib recurses, so deep nesting would overflow the
+ * stack), one value at the top level and no \u0000 (json-glib would drop
+ * what follows either). Also used for the other JSON that comes from
+ * elsewhere: dossier manifests and findings files. */
+gboolean _cf_json_check_safe (const char          *data,
+                              gsize                size,
+                              const CfSbomLimits  *limits,
+                              GError             **error);
+
+/* Where a scan starts: the JSON before it passed the same rules. */
+typedef struct
+{
+  gsize      pos;
+  gsize      line;        /* of pos, from 1 */
+  gsize      line_start;  /* where that line starts */
+  guint      depth;
+  CfJsonRoot root;        /* at depth 0 */
+} CfJsonPlace;
+
+/* _cf_json_check_safe() in two steps, the second from any @from: the
+ * stream reader, failing somewhere, asks for the first problem the whole
+ * check would have told. */
+gboolean _cf_json_check_utf8      (const char          *data,
+                                   gsize                size,
+                                   GError             **error);
+gboolean _cf_json_check_safe_from (const char          *data,
+                                   gsize                size,
+                                   const CfSbomLimits  *limits,
+                                   const CfJsonPlace   *from,
+                                   GError             **error);
 
 /* Trimmed, valid UTF-8 (invalid bytes replaced), NULL when empty. */
 char *_cf_sbom_clean (const char *text);

@@ -788,12 +788,10 @@ json_scan_is_token_char (guchar c)
 }
 
 /* One character at the top level (depth 0) of JSON: %FALSE when it starts
- * a second value, or anything else after the first. Shared by
- * _cf_json_check_safe() and the stream reader's scan, which must refuse
- * at the same place. */
-gboolean
-_cf_json_root_step (CfJsonRoot *root,
-                    guchar      c)
+ * a second value, or anything else after the first. */
+static gboolean
+json_root_step (CfJsonRoot *root,
+                guchar      c)
 {
   if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
     {
@@ -827,33 +825,21 @@ _cf_json_root_step (CfJsonRoot *root,
  * and only one value at the top level: json-glib would keep the first of
  * "{…} {…}", drop the others unseen and leak them. */
 gboolean
-_cf_json_check_safe (const char          *data,
-                     gsize                size,
-                     const CfSbomLimits  *limits,
-                     GError             **error)
+_cf_json_check_safe_from (const char          *data,
+                          gsize                size,
+                          const CfSbomLimits  *limits,
+                          const CfJsonPlace   *from,
+                          GError             **error)
 {
-  JsonScan scan = { data, size, 0, 1, 0, limits };
-  CfJsonRoot root = CF_JSON_ROOT_NONE;
-  const char *end = NULL;
-  guint depth = 0;
-
-  if (!g_utf8_validate_len (data, size, &end))
-    {
-      for (const char *p = data; p < end; p++)
-        if (*p == '\n')
-          {
-            scan.line++;
-            scan.line_start = (gsize) (p - data) + 1;
-          }
-      json_scan_fail (&scan, (gsize) (end - data), _("not UTF-8 text"), error);
-      return FALSE;
-    }
+  JsonScan scan = { data, size, from->pos, from->line, from->line_start, limits };
+  CfJsonRoot root = from->depth > 0 ? CF_JSON_ROOT_DONE : from->root;
+  guint depth = from->depth;
 
   while (scan.pos < size)
     {
       guchar c = data[scan.pos];
 
-      if (depth == 0 && !_cf_json_root_step (&root, c))
+      if (depth == 0 && !json_root_step (&root, c))
         {
           json_scan_fail (&scan, scan.pos, _("more after the end of the data"), error);
           return FALSE;
@@ -907,6 +893,39 @@ _cf_json_check_safe (const char          *data,
     }
 
   return TRUE;
+}
+
+gboolean
+_cf_json_check_utf8 (const char  *data,
+                     gsize        size,
+                     GError     **error)
+{
+  JsonScan scan = { data, size, 0, 1, 0, NULL };
+  const char *end = NULL;
+
+  if (g_utf8_validate_len (data, size, &end))
+    return TRUE;
+
+  for (const char *p = data; p < end; p++)
+    if (*p == '\n')
+      {
+        scan.line++;
+        scan.line_start = (gsize) (p - data) + 1;
+      }
+  json_scan_fail (&scan, (gsize) (end - data), _("not UTF-8 text"), error);
+  return FALSE;
+}
+
+gboolean
+_cf_json_check_safe (const char          *data,
+                     gsize                size,
+                     const CfSbomLimits  *limits,
+                     GError             **error)
+{
+  const CfJsonPlace start = { 0, 1, 0, 0, CF_JSON_ROOT_NONE };
+
+  return _cf_json_check_utf8 (data, size, error) &&
+         _cf_json_check_safe_from (data, size, limits, &start, error);
 }
 
 /* json-glib says "<data>:LINE:COLUMN: Parse error: …". */
