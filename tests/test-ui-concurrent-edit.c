@@ -107,26 +107,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer type)
 {
@@ -230,7 +210,7 @@ test_threat_editor (Fixture       *f,
   /* T1 shown in the risk register, and opened as a user would. */
   start_app (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-threat", "i", 1);
-  risk_view = find_type (GTK_WIDGET (f->window), CF_TYPE_RISK_VIEW);
+  risk_view = ui_find_descendant (GTK_WIDGET (f->window), CF_TYPE_RISK_VIEW);
   g_assert_nonnull (risk_view);
   ui_spin_until (ui_widget_is_mapped, risk_view, "the risk register is shown");
   g_assert_cmpint (cf_risk_view_get_selected (CF_RISK_VIEW (risk_view)), ==, 1);
@@ -313,7 +293,7 @@ test_evidence_editor (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "title")), "Audit 2026");
   requirement = ui_find_named (GTK_WIDGET (editor), "AnnexI.PartII.3");
   g_assert_nonnull (requirement);
-  check = find_type (requirement, GTK_TYPE_CHECK_BUTTON);
+  check = ui_find_descendant (requirement, GTK_TYPE_CHECK_BUTTON);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);   /* as a click does */
   ui_click (cf_evidence_editor_get_save_button (editor));
@@ -395,7 +375,7 @@ test_requirement_editor (Fixture       *f,
 
   start_app (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-requirement", "s", REQUIREMENT);
-  editor = CF_REQUIREMENT_EDITOR (find_type (GTK_WIDGET (f->window), CF_TYPE_REQUIREMENT_EDITOR));
+  editor = CF_REQUIREMENT_EDITOR (ui_find_descendant (GTK_WIDGET (f->window), CF_TYPE_REQUIREMENT_EDITOR));
   g_assert_nonnull (editor);
   ui_spin_until (ui_widget_is_mapped, editor, "the requirement is shown");
   g_assert_cmpstr (cf_requirement_editor_get_requirement (editor), ==, REQUIREMENT);
@@ -436,7 +416,7 @@ test_risk_context (Fixture       *f,
 
   start_app (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "risks");
-  risk_view = find_type (GTK_WIDGET (f->window), CF_TYPE_RISK_VIEW);
+  risk_view = ui_find_descendant (GTK_WIDGET (f->window), CF_TYPE_RISK_VIEW);
   g_assert_nonnull (risk_view);
   ui_spin_until (ui_widget_is_mapped, risk_view, "the risk register is shown");
 
@@ -502,7 +482,7 @@ test_risk_context_busy_switch (Fixture       *f,
 
   start_app (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "risks");
-  risk_view = find_type (GTK_WIDGET (f->window), CF_TYPE_RISK_VIEW);
+  risk_view = ui_find_descendant (GTK_WIDGET (f->window), CF_TYPE_RISK_VIEW);
   g_assert_nonnull (risk_view);
   ui_spin_until (ui_widget_is_mapped, risk_view, "the risk register is shown");
 

@@ -24,6 +24,7 @@
 #include "cf-risk-view.h"
 #include "cf-store.h"
 #include "cf-text-row.h"
+#include "ui-harness.h"
 
 #define REQUIREMENT "AnnexI.PartI.2.d"
 
@@ -39,49 +40,6 @@ typedef struct
   GtkWidget   *view;      /* weak: gone with the window */
   GPtrArray   *toasts;    /* the titles of the toasts raised */
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 20 seconds. */
-static void
-spin_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting until %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_briefly (void)
-{
-  spin_for (200);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -130,8 +88,8 @@ show (Fixture   *f,
     g_signal_connect (view, "add-toast", G_CALLBACK (toast_cb), f);
   gtk_window_set_child (f->window, view);
   gtk_window_present (f->window);
-  spin_until (widget_is_mapped, f->window, "the window is shown");
-  spin_briefly ();
+  ui_spin_until (ui_widget_is_mapped, f->window, "the window is shown");
+  ui_spin_for (200);
 }
 
 static void
@@ -160,7 +118,7 @@ fixture_tear_down (Fixture       *f,
 {
   /* Forms and questions are transient for the window: they go with it. */
   gtk_window_destroy (f->window);
-  spin_briefly ();
+  ui_spin_for (200);
   /* Nothing the view started (copies, forms, questions) keeps it. */
   g_assert_null (f->view);
 
@@ -186,24 +144,6 @@ find_named (GtkWidget  *root,
       if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
         return child;
       found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_type (child, type);
       if (found != NULL)
         return found;
     }
@@ -429,9 +369,9 @@ screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  spin_until (widget_is_mapped, widget, "the widget is shown");
+  ui_spin_until (ui_widget_is_mapped, widget, "the widget is shown");
   /* Past the rows' transitions. */
-  spin_for (300);
+  ui_spin_for (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -455,11 +395,11 @@ scroll_to (GtkWidget *widget)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   graphene_point_t point;
 
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 24);
-  spin_briefly ();
+  ui_spin_for (200);
 }
 
 /* Tests */
@@ -490,7 +430,7 @@ test_attach_to_requirement (Fixture       *f,
   cf_requirements_view_set_product_id (CF_REQUIREMENTS_VIEW (view), f->product_id);
   show (f, view);
   cf_requirements_view_select (CF_REQUIREMENTS_VIEW (view), REQUIREMENT);
-  spin_briefly ();
+  ui_spin_for (200);
   screenshot (GTK_WIDGET (f->window), "requirements-no-evidence");
 
   /* It applies and nothing proves it: the list says so, in words too. */
@@ -504,7 +444,7 @@ test_attach_to_requirement (Fixture       *f,
   g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (find_named (view, "AnnexI.PartI.2.a")),
                                                       "evidence-missing")));
 
-  list = find_type (view, CF_TYPE_EVIDENCE_LIST);
+  list = ui_find_descendant (view, CF_TYPE_EVIDENCE_LIST);
   g_assert_nonnull (list);
   g_assert_cmpstr (cf_evidence_list_get_requirement (CF_EVIDENCE_LIST (list)), ==, REQUIREMENT);
   g_assert_true (placeholder_shown (list));
@@ -517,8 +457,8 @@ test_attach_to_requirement (Fixture       *f,
   g_assert_cmpuint (cf_evidence_list_get_n_copies (CF_EVIDENCE_LIST (list)), ==, 1);
   g_assert_nonnull (find_named (list, "copy"));
   g_assert_true (has_label (list, "For I (2)(d)"));
-  spin_until (no_copies, list, "the file is copied in");
-  spin_briefly ();
+  ui_spin_until (no_copies, list, "the file is copied in");
+  ui_spin_for (200);
   g_assert_null (find_named (list, "copy"));
 
   /* In the database, linked to the requirement... */
@@ -657,14 +597,14 @@ test_drop_files (Fixture       *f,
   g_slist_free (files);
   g_assert_true (drop_files (list, &value, "drop-highlight"));
   g_assert_cmpuint (cf_evidence_list_get_n_copies (CF_EVIDENCE_LIST (list)), ==, 2);
-  spin_until (no_copies, list, "both files are copied in");
+  ui_spin_until (no_copies, list, "both files are copied in");
 
   /* Some programs drop a single file. */
   g_value_init (&single, G_TYPE_FILE);
   g_value_set_object (&single, third);
   g_assert_true (drop_files (list, &single, "drop-highlight-rows"));
-  spin_until (no_copies, list, "the third file is copied in");
-  spin_briefly ();
+  ui_spin_until (no_copies, list, "the third file is copied in");
+  ui_spin_for (200);
 
   items = stored_evidence (f);
   g_assert_cmpuint (items->len, ==, 3);
@@ -681,7 +621,7 @@ test_drop_files (Fixture       *f,
 static gboolean
 progress_shown (gpointer data)
 {
-  GtkWidget *bar = find_type (data, GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *bar = ui_find_descendant (data, GTK_TYPE_PROGRESS_BAR);
 
   /* Far enough to see, far from done. */
   return bar != NULL && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.04;
@@ -713,7 +653,7 @@ test_cancel_copy (Fixture       *f,
   files = g_slist_append (NULL, large);
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), files);
   click (find_named (list, "cancel-copy"));
-  spin_until (no_copies, list, "the cancelled copy ends");
+  ui_spin_until (no_copies, list, "the cancelled copy ends");
   g_assert_true (has_toast (f, "Copying “firmware-image.bin” was cancelled. Nothing was stored."));
 
   /* Cancelled under way, while a second file waits its turn. */
@@ -721,12 +661,12 @@ test_cancel_copy (Fixture       *f,
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), files);
   g_slist_free (files);
   g_assert_cmpuint (cf_evidence_list_get_n_copies (CF_EVIDENCE_LIST (list)), ==, 2);
-  spin_until (progress_shown, list, "the copy reports its progress");
+  ui_spin_until (progress_shown, list, "the copy reports its progress");
   screenshot (GTK_WIDGET (f->window), "copy-in-progress");
   g_assert_true (has_label (list, " of 1.0\u00a0GiB"));
   click (find_named (list, "cancel-copy"));
-  spin_until (no_copies, list, "the copies end");
-  spin_briefly ();
+  ui_spin_until (no_copies, list, "the copies end");
+  ui_spin_for (200);
 
   /* Only the small file, which was not cancelled, is stored. */
   items = stored_evidence (f);
@@ -749,8 +689,8 @@ test_too_large (Fixture       *f,
   show (f, list);
 
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), &files);
-  spin_until (no_copies, list, "the refusal comes back");
-  spin_briefly ();
+  ui_spin_until (no_copies, list, "the refusal comes back");
+  ui_spin_for (200);
 
   g_assert_cmpuint (f->toasts->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (f->toasts, 0), "packet-capture.pcap"));
@@ -786,20 +726,20 @@ test_typing_during_copy (Fixture       *f,
   cf_requirements_view_set_product_id (CF_REQUIREMENTS_VIEW (view), f->product_id);
   show (f, view);
   cf_requirements_view_select (CF_REQUIREMENTS_VIEW (view), REQUIREMENT);
-  spin_briefly ();
+  ui_spin_for (200);
   editor = cf_requirements_view_get_editor (CF_REQUIREMENTS_VIEW (view));
-  list = find_type (view, CF_TYPE_EVIDENCE_LIST);
+  list = ui_find_descendant (view, CF_TYPE_EVIDENCE_LIST);
 
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), &files);
-  spin_until (progress_shown, list, "the copy is under way");
+  ui_spin_until (progress_shown, list, "the copy is under way");
 
   cf_text_row_set_text (CF_TEXT_ROW (find_named (GTK_WIDGET (editor), "measures")), "Fuzzed every release.");
   cf_requirement_editor_flush (editor);
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "save-error")));
 
   click (find_named (list, "cancel-copy"));
-  spin_until (no_copies, list, "the copy ends");
-  spin_until (nothing_pending, editor, "the assessment is saved");
+  ui_spin_until (no_copies, list, "the copy ends");
+  ui_spin_until (nothing_pending, editor, "the assessment is saved");
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "save-error")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (editor), "save-state"))), ==, "Saved");
 
@@ -840,7 +780,7 @@ test_busy_database (Fixture       *f,
   cf_requirements_view_set_product_id (CF_REQUIREMENTS_VIEW (view), f->product_id);
   show (f, view);
   cf_requirements_view_select (CF_REQUIREMENTS_VIEW (view), REQUIREMENT);
-  spin_briefly ();
+  ui_spin_for (200);
   editor = cf_requirements_view_get_editor (CF_REQUIREMENTS_VIEW (view));
 
   db = lock_database (f);
@@ -856,7 +796,7 @@ test_busy_database (Fixture       *f,
   g_assert_true (cf_requirement_editor_get_pending (editor));
 
   unlock_database (db);
-  spin_until (nothing_pending, editor, "the assessment is saved");
+  ui_spin_until (nothing_pending, editor, "the assessment is saved");
   g_assert_cmpuint (f->toasts->len, ==, 0);
   a = cf_store_get_requirement_assessment (f->store, f->product_id, REQUIREMENT, &error);
   g_assert_no_error (error);
@@ -874,7 +814,7 @@ test_busy_database (Fixture       *f,
   g_assert_cmpuint (f->toasts->len, ==, 1);
   g_assert_true (has_toast (f, "the context is saved as soon as it is free"));
   unlock_database (db);
-  spin_until (context_saved, f, "the context is saved");
+  ui_spin_until (context_saved, f, "the context is saved");
   g_object_unref (risks);
 }
 
@@ -901,7 +841,7 @@ test_edit_and_remove (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (view, "evidence-summary"))), ==, "No evidence yet");
 
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), &files);
-  spin_until (no_copies, list, "the file is copied in");
+  ui_spin_until (no_copies, list, "the file is copied in");
   items = stored_evidence (f);
   id = cf_evidence_get_id (g_ptr_array_index (items, 0));
   row = item_row (list, id);
@@ -910,7 +850,7 @@ test_edit_and_remove (Fixture       *f,
                             "Not linked to a requirement or threat yet"));
 
   gtk_widget_activate_action (list, "evidence.edit", "x", id);
-  spin_until (toplevel_is_open, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form opens");
+  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form opens");
   editor = find_toplevel (CF_TYPE_EVIDENCE_EDITOR);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "title"))), ==,
                    "cert.pem");
@@ -930,8 +870,8 @@ test_edit_and_remove (Fixture       *f,
 
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "valid-until")), "2020-01-31");
   click (cf_evidence_editor_get_save_button (editor));
-  spin_until (toplevel_is_closed, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form closes");
-  spin_briefly ();
+  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form closes");
+  ui_spin_for (200);
 
   stored = cf_store_get_evidence (f->store, id, &error);
   g_assert_no_error (error);
@@ -950,12 +890,12 @@ test_edit_and_remove (Fixture       *f,
 
   /* Removing asks first, naming the item. */
   gtk_widget_activate_action (list, "evidence.remove", "x", id);
-  spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question appears");
+  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question appears");
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Radio certificate (RED)”?");
   respond (dialog, "_Remove");
-  spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question closes");
-  spin_briefly ();
+  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question closes");
+  ui_spin_for (200);
 
   g_clear_pointer (&items, g_ptr_array_unref);
   items = stored_evidence (f);
@@ -1046,12 +986,12 @@ test_evidence_view (Fixture       *f,
   /* Everything as it was attached. */
   click (find_named (view, "verify"));
   g_assert_true (cf_evidence_view_get_verifying (CF_EVIDENCE_VIEW (view)));
-  spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
+  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "All 5 Versions Match");
   respond (dialog, "_Close");
-  spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
-  spin_until (not_verifying, view, "the verification is over");
+  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
+  ui_spin_until (not_verifying, view, "the verification is over");
 
   /* A damaged version is named. */
   items = cf_store_list_evidence (f->store, example, &error);
@@ -1062,14 +1002,14 @@ test_evidence_view (Fixture       *f,
   g_assert_nonnull (sbom);
   damage_version (f, cf_evidence_get_id (sbom));
   click (find_named (view, "verify"));
-  spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
+  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Version Does Not Match");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), cf_evidence_get_title (sbom)));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ", version 1: recorded "));
   screenshot (GTK_WIDGET (dialog), "verify-mismatch");
   respond (dialog, "_Close");
-  spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
+  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
 
   /* The readiness gate's way in: an item, selected. */
   g_assert_true (cf_evidence_view_select (CF_EVIDENCE_VIEW (view), cf_evidence_get_id (sbom)));

@@ -17,6 +17,7 @@
 #include "cf-store.h"
 #include "cf-text-row.h"
 #include "cf-threat-editor.h"
+#include "ui-harness.h"
 
 typedef struct
 {
@@ -28,43 +29,6 @@ typedef struct
   GtkWindow   *window;
   GtkWidget   *view;      /* weak: gone with the window */
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 20 seconds. */
-static void
-spin_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting until %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_briefly (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -100,8 +64,8 @@ show (Fixture   *f,
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &f->view);
   gtk_window_set_child (f->window, view);
   gtk_window_present (f->window);
-  spin_until (window_is_mapped, f->window, "the window is shown");
-  spin_briefly ();
+  ui_spin_until (ui_widget_is_mapped, f->window, "the window is shown");
+  ui_spin_for (200);
 }
 
 static void
@@ -130,7 +94,7 @@ fixture_tear_down (Fixture       *f,
 {
   /* Editors and questions are transient for the window: they go with it. */
   gtk_window_destroy (f->window);
-  spin_briefly ();
+  ui_spin_for (200);
   /* Nothing the view started (forms, questions, signal handlers) keeps it. */
   g_assert_null (f->view);
 
@@ -154,24 +118,6 @@ find_named (GtkWidget  *root,
       if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
         return child;
       found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_type (child, type);
       if (found != NULL)
         return found;
     }
@@ -378,8 +324,8 @@ screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  spin_until (window_is_mapped, widget, "the widget is shown");
-  spin_briefly ();
+  ui_spin_until (ui_widget_is_mapped, widget, "the widget is shown");
+  ui_spin_for (200);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -410,10 +356,10 @@ test_add_threat (Fixture       *f,
   cf_risk_view_set_product_id (CF_RISK_VIEW (view), f->product_id);
   show (f, view);
   g_assert_cmpuint (g_list_model_get_n_items (cf_risk_view_get_threats (CF_RISK_VIEW (view))), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_type (view, GTK_TYPE_STACK))), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_find_descendant (view, GTK_TYPE_STACK))), ==, "empty");
 
   cf_risk_view_add_threat (CF_RISK_VIEW (view));
-  spin_until (editor_is_open, NULL, "the threat form opens");
+  ui_spin_until (editor_is_open, NULL, "the threat form opens");
   editor = find_editor ();
   screenshot (GTK_WIDGET (editor), "threat-editor-new");
 
@@ -446,11 +392,11 @@ test_add_threat (Fixture       *f,
   g_assert_true (cf_threat_editor_get_dirty (editor));
   screenshot (GTK_WIDGET (editor), "threat-editor-filled");
   /* The whole form, scrolled part included. */
-  screenshot (gtk_viewport_get_child (GTK_VIEWPORT (find_type (GTK_WIDGET (editor), GTK_TYPE_VIEWPORT))),
+  screenshot (gtk_viewport_get_child (GTK_VIEWPORT (ui_find_descendant (GTK_WIDGET (editor), GTK_TYPE_VIEWPORT))),
               "threat-editor-form");
 
   click (cf_threat_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
 
   /* In the database... */
   threats = cf_store_list_threats (f->store, f->product_id, &error);
@@ -475,7 +421,7 @@ test_add_threat (Fixture       *f,
                  GTK_SELECTION_MODEL (cf_risk_view_get_threats (CF_RISK_VIEW (view))));
   g_assert_cmpint (number_at (cf_risk_view_get_threats (CF_RISK_VIEW (view)), 0), ==, 1);
   g_assert_cmpint (cf_risk_view_get_selected (CF_RISK_VIEW (view)), ==, 1);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_type (view, GTK_TYPE_STACK))), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_find_descendant (view, GTK_TYPE_STACK))), ==,
                    "register");
 }
 
@@ -494,7 +440,7 @@ test_refused_threat_keeps_input (Fixture       *f,
   show (f, view);
 
   cf_risk_view_add_threat (CF_RISK_VIEW (view));
-  spin_until (editor_is_open, NULL, "the threat form opens");
+  ui_spin_until (editor_is_open, NULL, "the threat form opens");
   editor = find_editor ();
   error_label = find_named (GTK_WIDGET (editor), "error");
   g_assert_false (gtk_widget_is_visible (error_label));
@@ -504,7 +450,7 @@ test_refused_threat_keeps_input (Fixture       *f,
   type_into (editor, "description", "Tokens never expire.");
   choose (editor, "treatment", 2);   /* accept, without a reason */
   click (cf_threat_editor_get_save_button (editor));
-  spin_briefly ();
+  ui_spin_for (200);
 
   g_assert_true (find_editor () == editor);
   g_assert_true (gtk_widget_is_visible (error_label));
@@ -522,14 +468,14 @@ test_refused_threat_keeps_input (Fixture       *f,
   /* The next refusal names the next thing missing. */
   type_into (editor, "title", "Stolen session token reused");
   click (cf_threat_editor_get_save_button (editor));
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_nonnull (strstr (cf_threat_editor_get_error (editor), "Reason"));
   g_assert_false (gtk_widget_has_css_class (find_named (GTK_WIDGET (editor), "title"), "error"));
   g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (editor), "reason"), "error"));
 
   type_into (editor, "reason", "Sessions are bound to the paired phone.");
   click (cf_threat_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes once the threat is complete");
+  ui_spin_until (editor_is_closed, NULL, "the form closes once the threat is complete");
 
   after = cf_store_list_threats (f->store, f->product_id, &error);
   g_assert_no_error (error);
@@ -549,24 +495,24 @@ test_unsaved_threat_asks (Fixture       *f,
 
   /* Untouched, it closes at once. */
   cf_risk_view_add_threat (CF_RISK_VIEW (view));
-  spin_until (editor_is_open, NULL, "the threat form opens");
+  ui_spin_until (editor_is_open, NULL, "the threat form opens");
   gtk_window_close (GTK_WINDOW (find_editor ()));
-  spin_until (editor_is_closed, NULL, "the untouched form closes");
+  ui_spin_until (editor_is_closed, NULL, "the untouched form closes");
 
   cf_risk_view_add_threat (CF_RISK_VIEW (view));
-  spin_until (editor_is_open, NULL, "the threat form opens again");
+  ui_spin_until (editor_is_open, NULL, "the threat form opens again");
   editor = find_editor ();
   type_into (editor, "title", "Half-typed threat");
   gtk_window_close (GTK_WINDOW (editor));
-  spin_until (message_dialog_is_open, NULL, "the discard question appears");
+  ui_spin_until (message_dialog_is_open, NULL, "the discard question appears");
   respond (find_message_dialog (), "_Keep Editing");
-  spin_until (message_dialog_is_closed, NULL, "the question closes");
+  ui_spin_until (message_dialog_is_closed, NULL, "the question closes");
   g_assert_true (find_editor () == editor);
 
   gtk_window_close (GTK_WINDOW (editor));
-  spin_until (message_dialog_is_open, NULL, "the discard question appears again");
+  ui_spin_until (message_dialog_is_open, NULL, "the discard question appears again");
   respond (find_message_dialog (), "_Discard");
-  spin_until (editor_is_closed, NULL, "the form closes after discarding");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after discarding");
 }
 
 static void
@@ -593,19 +539,19 @@ test_sort_by_inherent (Fixture       *f,
   g_assert_cmpint (number_at (model, 2), ==, 3);
 
   gtk_column_view_sort_by_column (column_view, find_column (column_view, "Inherent"), GTK_SORT_DESCENDING);
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_cmpint (number_at (model, 0), ==, 2);
   g_assert_cmpint (number_at (model, 1), ==, 3);
   g_assert_cmpint (number_at (model, 2), ==, 1);
   screenshot (GTK_WIDGET (f->window), "risk-view-sorted");
 
   gtk_column_view_sort_by_column (column_view, find_column (column_view, "Inherent"), GTK_SORT_ASCENDING);
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_cmpint (number_at (model, 0), ==, 1);
 
   /* STRIDE sorts in the method's order, not the alphabet's. */
   gtk_column_view_sort_by_column (column_view, find_column (column_view, "STRIDE"), GTK_SORT_ASCENDING);
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_cmpint (number_at (model, 0), ==, 1);   /* spoofing */
   g_assert_cmpint (number_at (model, 1), ==, 2);   /* tampering */
   g_assert_cmpint (number_at (model, 2), ==, 3);   /* repudiation */
@@ -636,7 +582,7 @@ test_reload_keeps_selection (Fixture       *f,
   cf_threat_set_residual (first, 1, 2);
   cf_store_update_threat (f->store, f->product_id, first, &error);
   g_assert_no_error (error);
-  spin_briefly ();
+  ui_spin_for (200);
 
   g_assert_cmpint (cf_risk_view_get_selected (CF_RISK_VIEW (view)), ==, 2);
   shown = g_list_model_get_item (cf_risk_view_get_threats (CF_RISK_VIEW (view)), 0);
@@ -668,7 +614,7 @@ test_edit_and_remove (Fixture       *f,
 
   /* Activating a row opens it, filled in. */
   g_signal_emit_by_name (find_named (view, "register"), "activate", 1);
-  spin_until (editor_is_open, NULL, "the threat opens");
+  ui_spin_until (editor_is_open, NULL, "the threat opens");
   editor = find_editor ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "title"))), ==,
                    "Unsigned update accepted");
@@ -676,14 +622,14 @@ test_edit_and_remove (Fixture       *f,
   g_assert_false (cf_threat_editor_get_dirty (editor));
 
   /* The assets already in the register are a click away. */
-  g_assert_true (gtk_widget_get_visible (find_type (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
+  g_assert_true (gtk_widget_get_visible (ui_find_descendant (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.use-asset", "s", "Keypad");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "asset"))), ==,
                    "Keypad");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.use-asset", "s", "Firmware");
   choose (editor, "treatment", 1);   /* mitigate */
   click (cf_threat_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
 
   edited = cf_store_get_threat (f->store, f->product_id, 2, &error);
   g_assert_no_error (error);
@@ -692,13 +638,13 @@ test_edit_and_remove (Fixture       *f,
 
   /* Removing asks first, naming the threat. */
   click (find_named (view, "remove-threat"));
-  spin_until (message_dialog_is_open, NULL, "the removal question appears");
+  ui_spin_until (message_dialog_is_open, NULL, "the removal question appears");
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove T2?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Unsigned update accepted"));
   respond (dialog, "_Remove");
-  spin_until (message_dialog_is_closed, NULL, "the question closes");
-  spin_briefly ();
+  ui_spin_until (message_dialog_is_closed, NULL, "the question closes");
+  ui_spin_for (200);
 
   threats = cf_store_list_threats (f->store, f->product_id, &error);
   g_assert_no_error (error);
@@ -733,13 +679,13 @@ test_overview_toggles (Fixture       *f,
   screenshot (GTK_WIDGET (readiness), "overview-readiness");
 
   click (find_named (view, "inherent"));
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_true (g_str_has_prefix (cf_chart_widget_get_summary (heatmap), "Inherent risk: "));
   g_assert_cmpstr (cf_chart_widget_get_summary (heatmap), !=, residual);
   screenshot (GTK_WIDGET (f->window), "overview-inherent");
 
   click (find_named (view, "residual"));
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_cmpstr (cf_chart_widget_get_summary (heatmap), ==, residual);
 }
 
@@ -764,7 +710,7 @@ test_overview_empty (Fixture       *f,
 
   /* The first threat brings the picture. */
   add_threat (f, "Keypad", "Brute-forced PIN", "spoofing", 2, 2);
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_true (gtk_widget_get_mapped (find_named (view, "heatmap")));
   g_assert_cmpstr (cf_chart_widget_get_summary (CF_CHART_WIDGET (find_named (view, "heatmap"))), ==,
                    "Residual risk: 1 low");
@@ -822,7 +768,7 @@ test_risk_view_example (Fixture       *f,
 
   /* Without a flush, the pause in typing saves it. */
   cf_text_row_set_text (CF_TEXT_ROW (find_named (view, "assumptions")), "Bluetooth range only.");
-  spin_until (context_saved, f, "the context is saved after a pause");
+  ui_spin_until (context_saved, f, "the context is saved after a pause");
 }
 
 static void

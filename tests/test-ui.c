@@ -26,6 +26,7 @@
 #include "cf-text-row.h"
 #include "cf-user-information.h"
 #include "cf-window.h"
+#include "ui-harness.h"
 
 typedef struct
 {
@@ -34,37 +35,6 @@ typedef struct
   CfApplication *app;
   CfWindow      *window;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 20 seconds. */
-static void
-spin_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting until %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_briefly (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 window_is_mapped (gpointer data)
@@ -98,7 +68,7 @@ fixture_set_up (Fixture       *f,
   g_application_activate (G_APPLICATION (f->app));
   f->window = CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   g_assert_nonnull (f->window);
-  spin_until (window_is_mapped, f, "the window is shown");
+  ui_spin_until (window_is_mapped, f, "the window is shown");
 }
 
 static void
@@ -112,7 +82,7 @@ fixture_tear_down (Fixture       *f,
       gtk_window_destroy (windows->data);
       windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
     }
-  spin_briefly ();
+  ui_spin_for (200);
   g_clear_object (&f->app);
 
   /* The database and its side files. */
@@ -258,7 +228,7 @@ test_empty_state_offers_example (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
-  spin_briefly ();
+  ui_spin_for (200);
 
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 1);
   g_assert_nonnull (find_product_row (GTK_WIDGET (f->window), "Example Smart Thermostat"));
@@ -285,7 +255,7 @@ test_create_product (Fixture       *f,
   CfProduct *stored;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
-  spin_until (editor_is_open, NULL, "the New Product form opens");
+  ui_spin_until (editor_is_open, NULL, "the New Product form opens");
   editor = find_editor ();
   save = cf_record_editor_get_save_button (editor);
 
@@ -302,8 +272,8 @@ test_create_product (Fixture       *f,
   g_assert_null (cf_record_editor_get_message (editor));
 
   click (save);
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
-  spin_briefly ();
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_for (200);
 
   /* In the sidebar, selected and shown... */
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 1);
@@ -337,7 +307,7 @@ test_manufacturer_validation (Fixture       *f,
   GtkWidget *email;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-manufacturer", NULL);
-  spin_until (editor_is_open, NULL, "the Manufacturer form opens");
+  ui_spin_until (editor_is_open, NULL, "the Manufacturer form opens");
   editor = find_editor ();
   save = cf_record_editor_get_save_button (editor);
 
@@ -354,8 +324,8 @@ test_manufacturer_validation (Fixture       *f,
   type_into (editor, "email", "security@example.gr");
   g_assert_false (gtk_widget_has_css_class (email, "error"));
   click (save);
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
-  spin_briefly ();
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_for (200);
 
   g_assert_true (has_label (GTK_WIDGET (f->window), "Ελληνική Εταιρεία Α.Ε."));
 
@@ -432,12 +402,12 @@ test_unsaved_form_is_not_lost (Fixture       *f,
   AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
-  spin_until (editor_is_open, NULL, "the New Product form opens");
+  ui_spin_until (editor_is_open, NULL, "the New Product form opens");
   editor = find_editor ();
   type_into (editor, "name", "Half-typed product");
 
   gtk_window_close (GTK_WINDOW (f->window));
-  spin_until (message_dialog_is_open, NULL, "the discard question appears");
+  ui_spin_until (message_dialog_is_open, NULL, "the discard question appears");
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
@@ -445,16 +415,16 @@ test_unsaved_form_is_not_lost (Fixture       *f,
 
   /* Keep editing: everything typed is still there. */
   respond (dialog, "_Keep Editing");
-  spin_until (message_dialog_is_closed, NULL, "the question closes");
+  ui_spin_until (message_dialog_is_closed, NULL, "the question closes");
   g_assert_true (find_editor () == editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_record_editor_get_field_widget (editor, "name"))),
                    ==, "Half-typed product");
 
   /* Discarding is a deliberate second step. */
   gtk_window_close (GTK_WINDOW (editor));
-  spin_until (message_dialog_is_open, NULL, "the discard question appears again");
+  ui_spin_until (message_dialog_is_open, NULL, "the discard question appears again");
   respond (find_message_dialog (), "_Discard");
-  spin_until (editor_is_closed, NULL, "the form closes after discarding");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after discarding");
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 0);
 }
 
@@ -508,7 +478,7 @@ static void
 next_page (CfAssessmentWizard *wizard)
 {
   click (find_named (GTK_WIDGET (wizard), "next"));
-  spin_briefly ();
+  ui_spin_for (200);
 }
 
 /* The scope and classification wizard, walked as a user would. */
@@ -527,16 +497,16 @@ test_assessment_wizard (Fixture       *f,
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
-  spin_until (editor_is_open, NULL, "the New Product form opens");
+  ui_spin_until (editor_is_open, NULL, "the New Product form opens");
   editor = find_editor ();
   type_into (editor, "name", "WiFi baby monitor");
   type_into (editor, "model", "BM-1");
   click (cf_record_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   id = cf_window_get_selected_product_id (f->window);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assess", NULL);
-  spin_until (wizard_is_open, NULL, "the wizard opens");
+  ui_spin_until (wizard_is_open, NULL, "the wizard opens");
   wizard = find_wizard ();
   next_page (wizard);   /* past the introduction */
 
@@ -559,7 +529,7 @@ test_assessment_wizard (Fixture       *f,
   /* Classification: describe, and tick the category the search proposes. */
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "search")),
                          "WiFi baby monitor with night vision");
-  spin_briefly ();
+  ui_spin_for (200);
   check = find_named (GTK_WIDGET (wizard), "category-AnnexIII.ClassI.17");
   g_assert_nonnull (check);
   click (check);
@@ -577,8 +547,8 @@ test_assessment_wizard (Fixture       *f,
   /* The summary saves everything at once. */
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (wizard), "next"))), ==, "_Save");
   next_page (wizard);
-  spin_until (wizard_is_closed, NULL, "the wizard closes after saving");
-  spin_briefly ();
+  ui_spin_until (wizard_is_closed, NULL, "the wizard closes after saving");
+  ui_spin_for (200);
 
   store = cf_store_open (f->db, &error);
   g_assert_no_error (error);
@@ -596,14 +566,14 @@ test_assessment_wizard (Fixture       *f,
 
   /* Running it again starts from what was stored. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assess", NULL);
-  spin_until (wizard_is_open, NULL, "the wizard opens again");
+  ui_spin_until (wizard_is_open, NULL, "the wizard opens again");
   wizard = find_wizard ();
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (wizard),
                                                                               "answer-commercial-yes"))));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (wizard),
                                                                             "category-AnnexIII.ClassI.17"))));
   gtk_window_close (GTK_WINDOW (wizard));   /* nothing changed: closes without asking */
-  spin_until (wizard_is_closed, NULL, "the unchanged wizard closes");
+  ui_spin_until (wizard_is_closed, NULL, "the unchanged wizard closes");
 }
 
 static gboolean
@@ -638,17 +608,17 @@ test_assess_requirement (Fixture       *f,
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
-  spin_until (editor_is_open, NULL, "the New Product form opens");
+  ui_spin_until (editor_is_open, NULL, "the New Product form opens");
   editor = find_editor ();
   type_into (editor, "name", "Smart plug");
   type_into (editor, "model", "SP-1");
   click (cf_record_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   id = cf_window_get_selected_product_id (f->window);
 
   /* The readiness gate's way in: straight to one requirement. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-requirement", "s", "AnnexI.PartI.2.m");
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_cmpstr (cf_requirement_editor_get_requirement (detail), ==, "AnnexI.PartI.2.m");
   g_assert_true (has_label (GTK_WIDGET (detail), "Not assessed yet: your first change records it"));
   row = find_named (GTK_WIDGET (view), "AnnexI.PartI.2.m");
@@ -662,7 +632,7 @@ test_assess_requirement (Fixture       *f,
   gtk_switch_set_active (GTK_SWITCH (applies), FALSE);
   g_assert_true (gtk_widget_get_visible (justification));
   g_assert_true (gtk_widget_has_css_class (justification, "error"));
-  spin_until (nothing_pending, detail, "the change is saved");
+  ui_spin_until (nothing_pending, detail, "the change is saved");
   a = stored_assessment (f, id, "AnnexI.PartI.2.m");
   g_assert_nonnull (a);
   g_assert_false (a->applies);
@@ -680,13 +650,13 @@ test_assess_requirement (Fixture       *f,
   g_clear_pointer (&a, cf_requirement_assessment_free);
 
   /* Applies: status, measures and a mapped standard clause. */
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_cmpstr (cf_requirement_editor_get_requirement (detail), ==, "AnnexI.PartI.2.a");
   status = find_named (GTK_WIDGET (detail), "status");
   measures = find_named (GTK_WIDGET (detail), "measures");
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), CF_STATUS_IMPLEMENTED);
   cf_text_row_set_text (CF_TEXT_ROW (measures), "Every release is checked against the CVE feeds.");
-  spin_until (nothing_pending, detail, "the change is saved");
+  ui_spin_until (nothing_pending, detail, "the change is saved");
   a = stored_assessment (f, id, "AnnexI.PartI.2.a");
   g_assert_true (a->applies);
   g_assert_cmpint (a->status, ==, CF_STATUS_IMPLEMENTED);
@@ -694,12 +664,12 @@ test_assess_requirement (Fixture       *f,
   g_clear_pointer (&a, cf_requirement_assessment_free);
 
   cf_requirements_view_select (view, "AnnexI.PartI.2.d");
-  spin_briefly ();
+  ui_spin_for (200);
   check = find_named (GTK_WIDGET (detail), "ETSI EN 303 645 5.1");
   g_assert_nonnull (check);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (detail), "status")), CF_STATUS_VERIFIED);
   gtk_check_button_set_active (g_object_get_data (G_OBJECT (check), "check"), TRUE);
-  spin_until (nothing_pending, detail, "the change is saved");
+  ui_spin_until (nothing_pending, detail, "the change is saved");
   a = stored_assessment (f, id, "AnnexI.PartI.2.d");
   g_assert_cmpint (a->status, ==, CF_STATUS_VERIFIED);
   g_assert_cmpuint (g_strv_length (a->standards), ==, 1);
@@ -708,27 +678,9 @@ test_assess_requirement (Fixture       *f,
 
   /* Part II cannot be switched off. */
   cf_requirements_view_select (view, "AnnexI.PartII.5");
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (detail), "applies")));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (detail), "applies"))));
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -753,12 +705,12 @@ test_readiness_jump (Fixture       *f,
   GtkWidget *gate, *item;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
-  spin_until (editor_is_open, NULL, "the New Product form opens");
+  ui_spin_until (editor_is_open, NULL, "the New Product form opens");
   editor = find_editor ();
   type_into (editor, "name", "Door lock");
   type_into (editor, "model", "DL-2");
   click (cf_record_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
 
   gate = find_named (GTK_WIDGET (page), "readiness");
   g_assert_true (has_label (gate, "28 items missing before a declaration of conformity"));
@@ -769,7 +721,7 @@ test_readiness_jump (Fixture       *f,
   g_assert_nonnull (item);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-requirement");
   g_signal_emit_by_name (item, "activate");
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpstr (cf_requirement_editor_get_requirement (cf_requirements_view_get_editor (view)), ==,
                    "AnnexI.PartII.3");
@@ -785,7 +737,7 @@ test_readiness_jump (Fixture       *f,
   g_assert_true (has_label (gate, "28 items missing before a declaration of conformity"));
 
   /* ...where attaching a file takes it off the list. */
-  list = CF_EVIDENCE_LIST (find_type (GTK_WIDGET (view), CF_TYPE_EVIDENCE_LIST));
+  list = CF_EVIDENCE_LIST (ui_find_descendant (GTK_WIDGET (view), CF_TYPE_EVIDENCE_LIST));
   g_assert_nonnull (list);
   g_assert_cmpstr (cf_evidence_list_get_requirement (list), ==, "AnnexI.PartII.3");
   path = g_build_filename (f->dir, "disclosure-policy.txt", NULL);
@@ -793,8 +745,8 @@ test_readiness_jump (Fixture       *f,
   g_assert_no_error (error);
   files = g_slist_prepend (NULL, g_file_new_for_path (path));
   cf_evidence_list_attach_files (list, files);
-  spin_until (no_copies, list, "the file is copied in");
-  spin_briefly ();
+  ui_spin_until (no_copies, list, "the file is copied in");
+  ui_spin_for (200);
   g_assert_null (find_named (gate, "AnnexI.PartII.3"));
   g_assert_true (has_label (gate, "27 items missing before a declaration of conformity"));
 }
@@ -817,7 +769,7 @@ test_expired_evidence_jump (Fixture       *f,
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
-  spin_briefly ();
+  ui_spin_for (200);
   id = cf_window_get_selected_product_id (f->window);
   gate = find_named (GTK_WIDGET (page), "readiness");
 
@@ -830,7 +782,7 @@ test_expired_evidence_jump (Fixture       *f,
   cf_evidence_set_valid_until (evidence, "2020-06-30");
   cf_store_update_evidence (cf_context_get_store (context), evidence, &error);
   g_assert_no_error (error);
-  spin_briefly ();
+  ui_spin_for (200);
 
   name = g_strdup_printf ("%" G_GINT64_FORMAT, cf_evidence_get_id (evidence));
   item = find_named (gate, name);
@@ -838,7 +790,7 @@ test_expired_evidence_jump (Fixture       *f,
   g_assert_cmpstr (g_object_get_data (G_OBJECT (item), "what"), ==, "evidence-expired");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-evidence");
   g_signal_emit_by_name (item, "activate");
-  spin_briefly ();
+  ui_spin_for (200);
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (find_named (GTK_WIDGET (view), "evidence-list")));
@@ -870,7 +822,7 @@ test_evidence_size_limit (Fixture       *f,
                     G_GUINT64_CONSTANT (1) << 30);
 
   g_settings_set_uint64 (settings, "evidence-size-limit", 5 * 1024 * 1024);
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_cmpuint (cf_store_get_evidence_size_limit (cf_context_get_store (context)), ==, 5 * 1024 * 1024);
   g_settings_reset (settings, "evidence-size-limit");
 }
@@ -902,14 +854,14 @@ test_close_during_copy (Fixture       *f,
   int fd;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
-  spin_until (editor_is_open, NULL, "the New Product form opens");
+  ui_spin_until (editor_is_open, NULL, "the New Product form opens");
   editor = find_editor ();
   type_into (editor, "name", "Camera");
   type_into (editor, "model", "C-1");
   click (cf_record_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-requirement", "s", "AnnexI.PartI.2.a");
-  spin_briefly ();
+  ui_spin_for (200);
 
   /* 4 GiB without using the disk: a sparse file, longer than the test. */
   fd = g_open (path, O_CREAT | O_WRONLY, 0600);
@@ -923,25 +875,25 @@ test_close_during_copy (Fixture       *f,
     cf_store_set_evidence_size_limit (cf_context_get_store (context), G_MAXUINT64);
   }
 
-  list = CF_EVIDENCE_LIST (find_type (GTK_WIDGET (view), CF_TYPE_EVIDENCE_LIST));
+  list = CF_EVIDENCE_LIST (ui_find_descendant (GTK_WIDGET (view), CF_TYPE_EVIDENCE_LIST));
   files = g_slist_prepend (NULL, g_file_new_for_path (path));
   cf_evidence_list_attach_files (list, files);
-  spin_until (copying, NULL, "the copy starts");
+  ui_spin_until (copying, NULL, "the copy starts");
 
   gtk_window_close (GTK_WINDOW (f->window));
-  spin_until (message_dialog_is_open, NULL, "closing asks about the copy");
+  ui_spin_until (message_dialog_is_open, NULL, "closing asks about the copy");
   dialog = find_message_dialog ();
   g_assert_true (has_label (GTK_WIDGET (dialog), "Stop Copying Evidence?"));
   respond (dialog, "_Keep Copying");
-  spin_until (message_dialog_is_closed, NULL, "the question goes away");
+  ui_spin_until (message_dialog_is_closed, NULL, "the question goes away");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_cmpuint (cf_evidence_list_count_all_copies (), ==, 1);
 
   gtk_window_close (GTK_WINDOW (f->window));
-  spin_until (message_dialog_is_open, NULL, "closing asks again");
+  ui_spin_until (message_dialog_is_open, NULL, "closing asks again");
   respond (find_message_dialog (), "_Stop and Close");
-  spin_until (message_dialog_is_closed, NULL, "the question goes away");
-  spin_until (no_windows, f->app, "the window closes");
+  ui_spin_until (message_dialog_is_closed, NULL, "the question goes away");
+  ui_spin_until (no_windows, f->app, "the window closes");
 }
 
 static gboolean
@@ -961,7 +913,7 @@ test_generate_declaration (Fixture       *f,
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
-  spin_briefly ();
+  ui_spin_for (200);
   id = cf_window_get_selected_product_id (f->window);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpuint (count_document_rows (GTK_WIDGET (page)), ==, 0);
@@ -969,8 +921,8 @@ test_generate_declaration (Fixture       *f,
   /* The work runs in a worker thread: the page reports it is generating. */
   gtk_widget_activate_action (GTK_WIDGET (page), "product.generate", NULL);
   g_assert_true (cf_product_page_get_generating (page));
-  spin_until (not_generating, page, "the declaration is generated");
-  spin_briefly ();
+  ui_spin_until (not_generating, page, "the declaration is generated");
+  ui_spin_for (200);
 
   g_assert_cmpuint (count_document_rows (GTK_WIDGET (page)), ==, 1);
   g_assert_true (has_label (GTK_WIDGET (page), "EU Declaration of Conformity, version 1"));
@@ -1006,7 +958,7 @@ screenshot (GtkWidget  *widget,
   /* A widget not drawn yet gives nothing: let it draw. */
   for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
     {
-      spin_briefly ();
+      ui_spin_for (200);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       snapshot = gtk_snapshot_new ();
@@ -1029,7 +981,7 @@ scroll_to_end (GtkWidget *page)
   GtkAdjustment *adjustment;
 
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
-  spin_briefly ();
+  ui_spin_for (200);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
@@ -1105,12 +1057,6 @@ compare_is_closed (gpointer data)
   return find_compare () == NULL;
 }
 
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 /* Whether some line of @text starts with @prefix and contains @needle. */
 static gboolean
 has_line (const char *text,
@@ -1132,8 +1078,8 @@ generate_and_wait (CfProductPage *page,
 {
   gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
   g_assert_true (cf_product_page_get_generating (page));
-  spin_until (not_generating, page, "the document is generated");
-  spin_briefly ();
+  ui_spin_until (not_generating, page, "the document is generated");
+  ui_spin_for (200);
 }
 
 static void
@@ -1149,19 +1095,19 @@ test_compare_versions (Fixture       *f,
   g_autofree char *text = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
-  spin_briefly ();
+  ui_spin_for (200);
   g_signal_connect (page, "add-toast", G_CALLBACK (collect_toast_cb), toasts);
 
   generate_and_wait (page, "product.generate");
 
   /* A new release of the product, then its declaration again. */
   gtk_widget_activate_action (GTK_WIDGET (page), "product.edit", NULL);
-  spin_until (editor_is_open, NULL, "the product form opens");
+  ui_spin_until (editor_is_open, NULL, "the product form opens");
   editor = find_editor ();
   type_into (editor, "version", "2.5.0");
   click (cf_record_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
-  spin_briefly ();
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_for (200);
 
   generate_and_wait (page, "product.generate");
   g_signal_handlers_disconnect_by_func (page, collect_toast_cb, toasts);
@@ -1187,13 +1133,13 @@ test_compare_versions (Fixture       *f,
 
       /* The toasts would hide the list: they go after five seconds each. */
       while (g_get_monotonic_time () < toasts_gone)
-        spin_briefly ();
+        ui_spin_for (200);
       scroll_to_end (GTK_WIDGET (page));
       screenshot (GTK_WIDGET (f->window), "documents-list");
     }
 
   click (cf_document_row_get_compare_button (newer));
-  spin_until (compare_is_open, NULL, "the comparison opens");
+  ui_spin_until (compare_is_open, NULL, "the comparison opens");
   dialog = find_compare ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -1205,17 +1151,17 @@ test_compare_versions (Fixture       *f,
   g_assert_true (has_line (text, "+ ", "2.5.0"));
   g_assert_false (has_line (text, "+ ", "2.4.1"));
   g_assert_nonnull (strstr (cf_document_compare_get_summary (dialog), "added"));
-  spin_until (widget_is_mapped, dialog, "the comparison is shown");
+  ui_spin_until (ui_widget_is_mapped, dialog, "the comparison is shown");
   screenshot (GTK_WIDGET (dialog), "compare-versions");
 
   /* Escape closes it. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  spin_until (compare_is_closed, NULL, "the comparison closes");
+  ui_spin_until (compare_is_closed, NULL, "the comparison closes");
 
   /* The first version has nothing to be compared with: the action says so. */
   gtk_widget_activate_action (GTK_WIDGET (page), "product.compare-document", "x",
                               cf_document_info_get_id (cf_document_row_get_document (older)));
-  spin_briefly ();
+  ui_spin_for (200);
   g_assert_null (find_compare ());
 }
 
@@ -1233,7 +1179,7 @@ test_document_language (Fixture       *f,
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
-  spin_briefly ();
+  ui_spin_for (200);
   id = cf_window_get_selected_product_id (f->window);
 
   g_object_get (page, "document-language", &language, "pdfa", &pdfa, NULL);
@@ -1252,8 +1198,8 @@ test_document_language (Fixture       *f,
   /* Ctrl+G generates the declaration in the chosen language. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.generate", NULL);
   g_assert_true (cf_product_page_get_generating (page));
-  spin_until (not_generating, page, "the declaration is generated");
-  spin_briefly ();
+  ui_spin_until (not_generating, page, "the declaration is generated");
+  ui_spin_for (200);
 
   store = cf_store_open (f->db, &error);
   g_assert_no_error (error);
@@ -1277,8 +1223,8 @@ test_document_language (Fixture       *f,
       g_signal_connect (page, "add-toast", G_CALLBACK (collect_toast_cb), toasts);
       gtk_widget_activate_action (GTK_WIDGET (page), "product.generate-technical-documentation", NULL);
       g_assert_true (has_label (GTK_WIDGET (page), "Generating the technical documentation…"));
-      spin_until (not_generating, page, "the technical documentation is generated");
-      spin_briefly ();
+      ui_spin_until (not_generating, page, "the technical documentation is generated");
+      ui_spin_for (200);
       g_signal_handlers_disconnect_by_func (page, collect_toast_cb, toasts);
 
       after = cf_store_list_documents (store, id, &error);
@@ -1309,14 +1255,14 @@ test_user_information_summary (Fixture       *f,
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
-  spin_until (editor_is_open, NULL, "the New Product form opens");
+  ui_spin_until (editor_is_open, NULL, "the New Product form opens");
   editor = find_editor ();
   type_into (editor, "name", "Router");
   type_into (editor, "model", "R-1");
   type_into (editor, "version", "1.0");
   click (cf_record_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
-  spin_briefly ();
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_for (200);
   id = cf_window_get_selected_product_id (f->window);
   g_assert_cmpint (id, >, 0);
 
@@ -1330,12 +1276,12 @@ test_user_information_summary (Fixture       *f,
   arrow = find_named (row, "edit-user-information");
   g_assert_true (GTK_IS_BUTTON (arrow));
   click (arrow);
-  spin_until (editor_is_open, NULL, "the Information for Users form opens");
+  ui_spin_until (editor_is_open, NULL, "the Information for Users form opens");
   editor = find_editor ();
   type_into (editor, "security-contact", "psirt@example.org");
   click (cf_record_editor_get_save_button (editor));
-  spin_until (editor_is_closed, NULL, "the form closes after saving");
-  spin_briefly ();
+  ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
+  ui_spin_for (200);
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "12 of 13 points not written yet");
@@ -1358,7 +1304,7 @@ test_other_documents_menu (Fixture       *f,
   GtkWidget *button, *popover, *item;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
-  spin_briefly ();
+  ui_spin_for (200);
 
   button = find_named (GTK_WIDGET (page), "other-documents");
   g_assert_true (GTK_IS_MENU_BUTTON (button));
@@ -1373,7 +1319,7 @@ test_other_documents_menu (Fixture       *f,
 
       scroll_to_end (GTK_WIDGET (page));
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-      spin_until (widget_is_mapped, popover, "the menu opens");
+      ui_spin_until (ui_widget_is_mapped, popover, "the menu opens");
       screenshot (popover, "other-documents-menu");
       screenshot (GTK_WIDGET (f->window), "other-documents-window");
       gtk_widget_activate_action (GTK_WIDGET (page), "product.pdfa", NULL);
@@ -1401,7 +1347,7 @@ test_other_documents_menu (Fixture       *f,
   item = find_menu_item (popover, "Deutsch");
   g_assert_nonnull (item);
   g_signal_emit_by_name (item, "clicked");
-  spin_briefly ();
+  ui_spin_for (200);
   g_object_get (page, "document-language", &language, NULL);
   g_assert_cmpstr (language, ==, "de");
 
@@ -1425,7 +1371,7 @@ test_other_documents_menu (Fixture       *f,
           screenshot (GTK_WIDGET (f->window), name);
         }
       gtk_widget_activate_action (GTK_WIDGET (page), "product.cancel-generation", NULL);
-      spin_until (not_generating, page, "the generation stops");
+      ui_spin_until (not_generating, page, "the generation stops");
     }
 }
 

@@ -45,6 +45,27 @@ ui_widget_is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* The first widget of @type below @root, depth first. */
+GtkWidget *
+ui_find_descendant (GtkWidget *root,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = ui_find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 ui_find_named (GtkWidget  *root,
                const char *name)

@@ -15,6 +15,8 @@ void        ui_spin_until         (UiCondition       condition,
                                    const char       *what);
 void        ui_spin_for           (guint             ms);
 gboolean    ui_widget_is_mapped   (gpointer          widget);
+GtkWidget  *ui_find_descendant    (GtkWidget        *root,
+                                   GType             type);
 GtkWidget  *ui_find_named         (GtkWidget        *root,
                                    const char       *name);
 GtkWidget  *ui_find_button        (GtkWidget        *root,
