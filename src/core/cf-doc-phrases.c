@@ -166,6 +166,31 @@ cf_phrase_format (const char *language,
 }
 
 /**
+ * cf_phrase_month_year:
+ * @date: a valid date; only its month and year count
+ *
+ * "January 2033", "Januar 2033", "janvier 2033": the month named in the
+ * document's language, whatever the process's locale.
+ *
+ * Returns: (transfer full): the month and year
+ */
+char *
+cf_phrase_month_year (const char  *language,
+                      const GDate *date)
+{
+  static const char *const months[] = {
+    PHRASE ("January"), PHRASE ("February"), PHRASE ("March"), PHRASE ("April"),
+    PHRASE ("May"), PHRASE ("June"), PHRASE ("July"), PHRASE ("August"),
+    PHRASE ("September"), PHRASE ("October"), PHRASE ("November"), PHRASE ("December"),
+  };
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%s %u", cf_phrase (language, months[g_date_get_month (date) - 1]),
+                          (guint) g_date_get_year (date));
+}
+
+/**
  * cf_phrase_missing:
  *
  * Returns: (transfer full): "de: Phrase" for every lookup since the last

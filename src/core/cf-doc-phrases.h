@@ -21,6 +21,8 @@ const char *cf_phrase          (const char *language,
 char       *cf_phrase_format   (const char *language,
                                 const char *english_template,
                                 ...) G_GNUC_NULL_TERMINATED;
+char       *cf_phrase_month_year (const char  *language,
+                                  const GDate *date);
 GStrv       cf_phrase_missing  (void);
 void        cf_phrase_reset_missing (void);
 

@@ -158,12 +158,15 @@ support (Builder *b)
   CfLifecycle *lc = b->input->status->lifecycle;
 
   section (b, "AnnexII.7", T ("Security support and updates"));
-  if (lc->end_of_support_label != NULL)
+  if (lc->support_end != NULL)
     {
+      /* Article 13(19): at least the month and the year, in the document's
+       * language (lc->end_of_support_label is in the window's). */
+      g_autofree char *month = cf_phrase_month_year (b->input->language, lc->support_end);
       g_autofree char *until = cf_phrase_format (b->input->language,
                                                  "The manufacturer handles vulnerabilities in this product and "
                                                  "provides security updates until the end of {date}.",
-                                                 "date", lc->end_of_support_label, NULL);
+                                                 "date", month, NULL);
 
       cf_doc_add_paragraph (b->model, until);
     }
