@@ -235,6 +235,7 @@ checklist (Builder *b)
 {
   static const double widths[] = { 0.12, 0.73, 0.15 };
   CfDocBlock *table;
+  gboolean in_english = FALSE;
 
   cf_doc_model_add_heading (b->model, 1, T ("Where each point of Annex II is answered"));
   table = cf_doc_model_add_table (b->model, G_N_ELEMENTS (widths), widths);
@@ -249,13 +250,26 @@ checklist (Builder *b)
       const char *text = item ? cf_catalogue_item_get_text_for (item, b->input->language) : NULL;
       const char *ref = item ? cf_catalogue_item_get_ref (item) : pair[0];
 
+      /* The column is headed "Point" in the document's language: only the
+       * number, "8(a)", which reads the same in all of them. */
+      if (g_str_has_prefix (ref, "Annex II, point "))
+        ref += strlen ("Annex II, point ");
+      if (text == NULL && item != NULL)
+        {
+          text = cf_catalogue_item_get_text (item);
+          in_english = TRUE;
+        }
+
       cf_doc_table_add_row (table);
-      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL,
-                          g_str_has_prefix (ref, "Annex II, ") ? ref + strlen ("Annex II, ") : ref);
-      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_QUOTE,
-                          text ? text : item ? cf_catalogue_item_get_text (item) : "");
+      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL, ref);
+      cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_QUOTE, text ? text : "");
       cf_doc_row_add_run (cf_doc_table_add_cell (table), CF_DOC_STYLE_NORMAL, pair[1] ? pair[1] : "");
     }
+
+  /* Said once, as the declaration does, rather than in every row. */
+  if (in_english && !g_str_equal (b->input->language, "en"))
+    cf_doc_add_paragraph (b->model, T ("The table quotes Annex II in English where Conformity’s catalogue "
+                                       "holds no official translation of its wording."));
 }
 
 /**
