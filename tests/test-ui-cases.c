@@ -105,17 +105,6 @@ type_into (GtkWidget  *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static const char *
-label_text (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *label = ui_find_named (root, name);
-
-  g_assert_nonnull (label);
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_text (GTK_LABEL (label));
-}
-
 /* Two and a half hours ago, as a person would type it: to the minute, in
  * UTC. The early warning then has 21 h and some minutes left. */
 static char *
@@ -180,8 +169,8 @@ test_report (Fixture       *f,
   /* The steps follow the form before anything is stored. */
   step = cf_case_editor_get_step_row (editor, CF_STEP_EARLY_WARNING);
   g_assert_true (gtk_widget_get_visible (step));
-  g_assert_true (g_str_has_prefix (label_text (step, "time-left"), "21 h"));
-  g_assert_true (g_str_has_suffix (label_text (step, "time-left"), " left"));
+  g_assert_true (g_str_has_prefix (ui_label_text (step, "time-left"), "21 h"));
+  g_assert_true (g_str_has_suffix (ui_label_text (step, "time-left"), " left"));
 
   ui_click (cf_case_editor_get_save_button (editor));
   ui_spin_until (window_gone, GSIZE_TO_POINTER (CF_TYPE_CASE_EDITOR), "the editor closes");
@@ -196,8 +185,8 @@ test_report (Fixture       *f,
   row = cf_cases_view_get_case_row (f->view, id);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Heap overflow in the web interface");
-  g_assert_cmpstr (label_text (row, "next-step"), ==, "Early warning");
-  g_assert_true (g_str_has_suffix (label_text (row, "time-left"), " left"));
+  g_assert_cmpstr (ui_label_text (row, "next-step"), ==, "Early warning");
+  g_assert_true (g_str_has_suffix (ui_label_text (row, "time-left"), " left"));
   g_assert_nonnull (ui_find_named (row, "exploited"));
 
   /* Opened from the list, its early warning marked as submitted. */
@@ -231,7 +220,7 @@ test_report (Fixture       *f,
   g_assert_nonnull (early->report_sha256);
 
   /* The step says so, and can no longer be marked. */
-  g_assert_cmpstr (label_text (step, "time-left"), ==, "Submitted");
+  g_assert_cmpstr (ui_label_text (step, "time-left"), ==, "Submitted");
   g_assert_true (gtk_widget_get_visible (ui_find_named (step, "submitted")));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find_named (step, "submitted"))),
                             "SRP-2026-0042"));
@@ -239,13 +228,13 @@ test_report (Fixture       *f,
 
   /* No final report date until a fix is available. */
   final_step = cf_case_editor_get_step_row (editor, CF_STEP_FINAL_REPORT);
-  g_assert_cmpstr (label_text (final_step, "time-left"), ==, "Not yet due");
+  g_assert_cmpstr (ui_label_text (final_step, "time-left"), ==, "Not yet due");
   gtk_window_close (GTK_WINDOW (editor));
   ui_spin_until (window_gone, GSIZE_TO_POINTER (CF_TYPE_CASE_EDITOR), "the editor closes");
 
   /* The next step in the list is now the notification. */
   row = cf_cases_view_get_case_row (f->view, id);
-  g_assert_cmpstr (label_text (row, "next-step"), ==, "Vulnerability notification");
+  g_assert_cmpstr (ui_label_text (row, "next-step"), ==, "Vulnerability notification");
 
   /* A security update that fixes it: the final report gets its date. */
   ui_click (ui_find_button (GTK_WIDGET (f->view), "Add Security _Update…"));
@@ -273,7 +262,7 @@ test_report (Fixture       *f,
   g_assert_true (cf_cases_view_show_case (f->view, id));
   editor = wait_for_window (CF_TYPE_CASE_EDITOR, "the case opens again");
   final_step = cf_case_editor_get_step_row (editor, CF_STEP_FINAL_REPORT);
-  g_assert_true (g_str_has_suffix (label_text (final_step, "time-left"), " left"));
+  g_assert_true (g_str_has_suffix (ui_label_text (final_step, "time-left"), " left"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find_named (final_step, "due"))),
                             "UTC"));
   /* The store marked it fixed when the update was recorded. */

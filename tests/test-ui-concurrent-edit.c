@@ -72,20 +72,7 @@ fixture_set_up (Fixture       *f,
 static void
 start_app (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  static guint n_apps = 0;
-  g_autofree char *app_id = g_strdup_printf ("%s.ConcurrentEditTest%u", APP_ID, ++n_apps);
-
-  f->app = cf_application_new ();
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  ui_spin_until (ui_widget_is_mapped, f->window, "the window is shown");
+  f->window = ui_start_app (&f->app);
   g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, f->product_id);
 }
 
@@ -93,32 +80,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *windows;
-
-  while (f->app != NULL &&
-         (windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_spin_for (100);
-  g_clear_object (&f->app);
-
+  ui_quit_app (&f->app);
   ui_remove_tree (f->dir);
   g_unsetenv ("CONFORMITY_DB");
   g_free (f->db);
   g_free (f->dir);
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  GtkWidget *window = ui_find_toplevel (GPOINTER_TO_SIZE (type));
-
-  return window != NULL && gtk_widget_get_mapped (window);
-}
-
-static gboolean
-toplevel_gone (gpointer type)
-{
-  return ui_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
 }
 
 /* The form of @type, once it is shown. */
@@ -126,7 +92,7 @@ static gpointer
 wait_shown (GType       type,
             const char *what)
 {
-  ui_spin_until (toplevel_shown, GSIZE_TO_POINTER (type), what);
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (type), what);
   return ui_find_toplevel (type);
 }
 
@@ -134,7 +100,7 @@ static void
 wait_gone (GType       type,
            const char *what)
 {
-  ui_spin_until (toplevel_gone, GSIZE_TO_POINTER (type), what);
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (type), what);
 }
 
 /* The product editor: the user changes the name while the other program

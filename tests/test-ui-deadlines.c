@@ -306,23 +306,9 @@ fixture_set_up (Fixture       *f,
 static void
 start_app (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(CfContext) context = NULL;
-  static guint n_apps = 0;
-  g_autofree char *app_id = g_strdup_printf ("%s.DeadlinesTest%u", APP_ID, ++n_apps);
 
-  f->app = cf_application_new ();
-  /* Each test's application exports its own D-Bus objects: give it its own id. */
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  ui_spin_until (ui_widget_is_mapped, f->window, "the window is shown");
-
+  f->window = ui_start_app (&f->app);
   g_object_get (f->window, "context", &context, NULL);
   f->store = g_object_ref (cf_context_get_store (context));
 }
@@ -331,55 +317,15 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GDir *dir;
-  const char *name;
-
   if (f->dir == NULL)
     return;
 
-  if (f->app != NULL)
-    {
-      GList *windows;
-
-      while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-        gtk_window_destroy (windows->data);
-      ui_spin_for (100);
-      g_clear_object (&f->store);
-      g_clear_object (&f->app);
-    }
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (f->dir);
+  g_clear_object (&f->store);
+  ui_quit_app (&f->app);
+  ui_remove_tree (f->dir);
   g_unsetenv ("CONFORMITY_DB");
   g_free (f->db);
   g_free (f->dir);
-}
-
-/* Widgets */
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The window's main stack: the one with the dashboard in it. */
@@ -454,17 +400,6 @@ find_icon (GtkWidget  *root,
   return NULL;
 }
 
-static const char *
-label_text (Fixture    *f,
-            GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *label = ui_find_named (root, name);
-
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_text (GTK_LABEL (label));
-}
-
 static gboolean
 banner_shown (Fixture *f)
 {
@@ -478,7 +413,7 @@ static const char *
 banner_text (Fixture *f)
 {
   GtkWidget *banner = ui_find_named (GTK_WIDGET (f->window), "overdue-banner");
-  GtkWidget *label = find_of_type (banner, GTK_TYPE_LABEL);
+  GtkWidget *label = ui_find_descendant (banner, GTK_TYPE_LABEL);
 
   return gtk_label_get_text (GTK_LABEL (label));
 }
@@ -631,7 +566,7 @@ test_dashboard (Fixture       *f,
   g_assert_cmpstr (visible_page (f), ==, "product");
   g_assert_true (banner_shown (f));
   g_assert_cmpstr (banner_text (f), ==, "1 reporting deadline is overdue");
-  g_assert_cmpstr (label_text (f, GTK_WIDGET (f->window), "deadlines-count"), ==, "6");
+  g_assert_cmpstr (ui_label_text (GTK_WIDGET (f->window), "deadlines-count"), ==, "6");
 
   entry = ui_find_named (GTK_WIDGET (f->window), "deadlines-entry");
   g_assert_nonnull (entry);
@@ -652,7 +587,7 @@ test_dashboard (Fixture       *f,
   icon = find_icon (row, "dialog-warning-symbolic");
   g_assert_nonnull (icon);
   g_assert_true (gtk_widget_has_css_class (icon, "error"));
-  g_assert_true (g_str_has_prefix (label_text (f, row, "time-left"), "Overdue by 6 h"));
+  g_assert_true (g_str_has_prefix (ui_label_text (row, "time-left"), "Overdue by 6 h"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Early warning"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Harbour Gateway"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "UTC"));
@@ -662,7 +597,7 @@ test_dashboard (Fixture       *f,
   row = find_row (f, later, "early-warning");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_null (find_icon (row, "dialog-warning-symbolic"));
-  g_assert_true (g_str_has_suffix (label_text (f, row, "time-left"), "left"));
+  g_assert_true (g_str_has_suffix (ui_label_text (row, "time-left"), "left"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Solace Thermostat"));
 
   row = find_row (f, later, "final-report");
@@ -672,7 +607,7 @@ test_dashboard (Fixture       *f,
   gtk_widget_activate (find_row (f, later, "notification"));
   g_assert_cmpstr (visible_page (f), ==, "product");
   g_assert_cmpint (cf_window_get_selected_product_id (f->window), ==, thermostat);
-  views = ADW_VIEW_STACK (find_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
+  views = ADW_VIEW_STACK (ui_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "vulnerabilities");
   ui_spin_until (case_editor_shown, NULL, "the case opens");
   editor = ui_find_toplevel (CF_TYPE_CASE_EDITOR);
@@ -688,10 +623,10 @@ test_dashboard (Fixture       *f,
   /* Submitted: the step leaves the dashboard, the count and the alarm. */
   mark_sent (f->store, overdue, CF_STEP_EARLY_WARNING);
   ui_spin_until (overdue_row_gone, f, "the submitted step leaves the dashboard");
-  g_assert_cmpstr (label_text (f, GTK_WIDGET (f->window), "deadlines-count"), ==, "5");
+  g_assert_cmpstr (ui_label_text (GTK_WIDGET (f->window), "deadlines-count"), ==, "5");
   count = ui_find_named (GTK_WIDGET (f->window), "deadlines-count");
   g_assert_false (gtk_widget_has_css_class (count, "overdue"));
-  g_assert_true (g_str_has_prefix (label_text (f, GTK_WIDGET (f->window), "deadlines-summary"),
+  g_assert_true (g_str_has_prefix (ui_label_text (GTK_WIDGET (f->window), "deadlines-summary"),
                                    "5 reports"));
   due_after = row_names (f, "deadlines-due");
   g_assert_cmpstr (due_after, ==,
@@ -726,7 +661,7 @@ test_empty (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (count));
   gtk_widget_activate (ui_find_named (GTK_WIDGET (f->window), "deadlines-entry"));
   ui_spin_until (dashboard_shown, f, "the dashboard is shown");
-  status = find_of_type (gtk_stack_get_child_by_name (main_stack (GTK_WIDGET (f->window)), "deadlines"),
+  status = ui_find_descendant (gtk_stack_get_child_by_name (main_stack (GTK_WIDGET (f->window)), "deadlines"),
                          ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Reporting Deadlines");
@@ -769,7 +704,7 @@ test_recorded_case_on_dashboard (Fixture       *f,
   g_object_unref (store);
   start_app (f);
 
-  views = ADW_VIEW_STACK (find_of_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
+  views = ADW_VIEW_STACK (ui_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (views, "vulnerabilities");
   cases_view = adw_view_stack_get_visible_child (views);
   ui_click (ui_find_button (cases_view, "Add _Vulnerability…"));
@@ -791,7 +726,7 @@ test_recorded_case_on_dashboard (Fixture       *f,
   ui_spin_until (editor_closed, NULL, "the case editor closes");
 
   /* The sidebar counts its three steps; the dashboard lists them. */
-  g_assert_cmpstr (label_text (f, GTK_WIDGET (f->window), "deadlines-count"), ==, "3");
+  g_assert_cmpstr (ui_label_text (GTK_WIDGET (f->window), "deadlines-count"), ==, "3");
   gtk_widget_activate (ui_find_named (GTK_WIDGET (f->window), "deadlines-entry"));
   ui_spin_until (dashboard_shown, f, "the dashboard is shown");
   due = row_names (f, "deadlines-due");
@@ -800,8 +735,8 @@ test_recorded_case_on_dashboard (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Case 1: Signed firmware check can be skipped");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
-  g_assert_true (g_str_has_prefix (label_text (f, row, "time-left"), "22 h") ||
-                 g_str_has_prefix (label_text (f, row, "time-left"), "23 h"));
+  g_assert_true (g_str_has_prefix (ui_label_text (row, "time-left"), "22 h") ||
+                 g_str_has_prefix (ui_label_text (row, "time-left"), "23 h"));
   g_assert_nonnull (find_row (f, 1, "final-report"));
 }
 

@@ -78,15 +78,8 @@ fixture_set_up (Fixture       *f,
 static void
 close_app (Fixture *f)
 {
-  GList *windows;
-
-  if (f->app == NULL)
-    return;
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  ui_spin_for (100);
   g_clear_object (&f->store);
-  g_clear_object (&f->app);
+  ui_quit_app (&f->app);
   f->window = NULL;
 }
 
@@ -94,22 +87,9 @@ close_app (Fixture *f)
 static void
 start_app (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(CfContext) context = NULL;
-  static guint n_apps = 0;
-  g_autofree char *app_id = g_strdup_printf ("%s.DesktopTest%u", APP_ID, ++n_apps);
 
-  f->app = cf_application_new ();
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  ui_spin_until (ui_widget_is_mapped, f->window, "the window is shown");
-
+  f->window = ui_start_app (&f->app);
   g_object_get (f->window, "context", &context, NULL);
   f->store = g_object_ref (cf_context_get_store (context));
 }
@@ -125,19 +105,11 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-toplevel_shown (gpointer type)
-{
-  GtkWidget *window = ui_find_toplevel (GPOINTER_TO_SIZE (type));
-
-  return window != NULL && gtk_widget_get_mapped (window);
-}
-
 static CfPreferencesWindow *
 open_preferences (Fixture *f)
 {
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
-  ui_spin_until (toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_PREFERENCES_WINDOW), "Preferences is shown");
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_PREFERENCES_WINDOW), "Preferences is shown");
   return ui_find_toplevel (CF_TYPE_PREFERENCES_WINDOW);
 }
 

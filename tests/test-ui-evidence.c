@@ -93,26 +93,6 @@ show (Fixture   *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -126,29 +106,9 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->catalogue);
   g_clear_object (&f->store);
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
-  remove_tree (f->dir);
+  ui_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-/* Helpers */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -171,72 +131,7 @@ has_label (GtkWidget  *root,
 static gboolean
 placeholder_shown (GtkWidget *list)
 {
-  return gtk_widget_get_mapped (find_named (list, "placeholder"));
-}
-
-/* A user's click ends in "clicked"; insensitive or hidden buttons cannot
- * be clicked. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_visible (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      /* Mapped, not merely visible: buttons act only once realized. */
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_is_open (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
-toplevel_is_closed (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-/* Clicks the dialog's button with @label, as a user would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *stack[64];
-  guint n = 0;
-
-  stack[n++] = GTK_WIDGET (dialog);
-  while (n > 0)
-    {
-      GtkWidget *widget = stack[--n];
-
-      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-        {
-          click (widget);
-          return;
-        }
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child && n < G_N_ELEMENTS (stack);
-           child = gtk_widget_get_next_sibling (child))
-        stack[n++] = child;
-    }
-
-  g_error ("the dialog has no button “%s”", label);
+  return gtk_widget_get_mapped (ui_find_named (list, "placeholder"));
 }
 
 static gboolean
@@ -330,7 +225,7 @@ item_row (GtkWidget *root,
 {
   g_autofree char *name = g_strdup_printf ("evidence-%" G_GINT64_FORMAT, evidence_id);
 
-  return find_named (root, name);
+  return ui_find_named (root, name);
 }
 
 /* Holds the database's write lock from a connection of the test's own, as
@@ -350,40 +245,6 @@ unlock_database (sqlite3 *db)
 {
   g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-}
-
-/* With CF_SCREENSHOT_DIR set, the tests leave pictures of what they drove. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  ui_spin_until (ui_widget_is_mapped, widget, "the widget is shown");
-  /* Past the rows' transitions. */
-  ui_spin_for (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* The detail pane shows only what is below the fold if scrolled: bring
@@ -431,35 +292,35 @@ test_attach_to_requirement (Fixture       *f,
   show (f, view);
   cf_requirements_view_select (CF_REQUIREMENTS_VIEW (view), REQUIREMENT);
   ui_spin_for (200);
-  screenshot (GTK_WIDGET (f->window), "requirements-no-evidence");
+  ui_save_screenshot (GTK_WIDGET (f->window), "requirements-no-evidence");
 
   /* It applies and nothing proves it: the list says so, in words too. */
-  requirement_row = find_named (view, REQUIREMENT);
+  requirement_row = ui_find_named (view, REQUIREMENT);
   g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (requirement_row), "evidence-missing")));
   g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (requirement_row), "evidence-icon")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (g_object_get_data (G_OBJECT (requirement_row), "evidence-icon")),
                    ==, "No current evidence");
   g_assert_true (has_label (view, "2 of 22 assessed; 1 of 2 that apply implemented; 2 without current evidence"));
   /* A requirement not assessed yet is not flagged: its status says enough. */
-  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (find_named (view, "AnnexI.PartI.2.a")),
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (ui_find_named (view, "AnnexI.PartI.2.a")),
                                                       "evidence-missing")));
 
   list = ui_find_descendant (view, CF_TYPE_EVIDENCE_LIST);
   g_assert_nonnull (list);
   g_assert_cmpstr (cf_evidence_list_get_requirement (CF_EVIDENCE_LIST (list)), ==, REQUIREMENT);
   g_assert_true (placeholder_shown (list));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (list, "placeholder"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (list, "placeholder"))), ==,
                    "No evidence yet. Drop files here or attach them.");
-  g_assert_true (gtk_widget_is_sensitive (find_named (list, "attach-evidence")));
+  g_assert_true (gtk_widget_is_sensitive (ui_find_named (list, "attach-evidence")));
 
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), &files);
   /* The copy shows at once, with what it is for. */
   g_assert_cmpuint (cf_evidence_list_get_n_copies (CF_EVIDENCE_LIST (list)), ==, 1);
-  g_assert_nonnull (find_named (list, "copy"));
+  g_assert_nonnull (ui_find_named (list, "copy"));
   g_assert_true (has_label (list, "For I (2)(d)"));
   ui_spin_until (no_copies, list, "the file is copied in");
   ui_spin_for (200);
-  g_assert_null (find_named (list, "copy"));
+  g_assert_null (ui_find_named (list, "copy"));
 
   /* In the database, linked to the requirement... */
   items = stored_evidence (f);
@@ -480,15 +341,15 @@ test_attach_to_requirement (Fixture       *f,
   g_assert_cmpstr (size, ==, "2.9\u00a0KiB");
   expected = g_strdup_printf ("Test report · %s · version 1 · ", size);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), expected));
-  hash = find_named (row, "sha256");
+  hash = ui_find_named (row, "sha256");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (hash)))), ==, short_hash);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hash), sha256));
-  g_assert_null (find_named (row, "expired"));
+  g_assert_null (ui_find_named (row, "expired"));
   g_assert_false (placeholder_shown (list));
 
   /* The requirement has its proof now: the flag goes; the other keeps it. */
   g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (requirement_row), "evidence-missing")));
-  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (find_named (view, "AnnexI.PartI.1")),
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (ui_find_named (view, "AnnexI.PartI.1")),
                                                      "evidence-missing")));
   g_assert_true (has_label (view, "; 1 without current evidence"));
   g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (requirement_row), "evidence-icon")));
@@ -498,7 +359,7 @@ test_attach_to_requirement (Fixture       *f,
   g_assert_true (has_toast (f, "SHA-256 of “fuzzing-report.pdf” copied"));
 
   scroll_to (list);
-  screenshot (GTK_WIDGET (f->window), "requirement-evidence");
+  ui_save_screenshot (GTK_WIDGET (f->window), "requirement-evidence");
 
   /* What Save As stores is what was attached. */
   saved_path = g_build_filename (f->dir, "saved.pdf", NULL);
@@ -528,14 +389,14 @@ drop_files (GtkWidget  *list,
           /* Entering shows where the files will go. */
           g_signal_emit_by_name (controller, "enter", 10.0, 10.0, &action);
           g_assert_cmpint (action, ==, GDK_ACTION_COPY);
-          g_assert_true (gtk_widget_get_visible (find_named (list, "drop-overlay")));
-          g_assert_true (gtk_widget_has_css_class (find_named (list, "evidence-list"), "drop-highlight"));
-          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (list, "drop-target"))), ==, "For T1");
+          g_assert_true (gtk_widget_get_visible (ui_find_named (list, "drop-overlay")));
+          g_assert_true (gtk_widget_has_css_class (ui_find_named (list, "evidence-list"), "drop-highlight"));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (list, "drop-target"))), ==, "For T1");
           if (picture != NULL)
-            screenshot (GTK_WIDGET (gtk_widget_get_root (list)), picture);
+            ui_save_screenshot (GTK_WIDGET (gtk_widget_get_root (list)), picture);
 
           g_signal_emit_by_name (controller, "drop", value, 10.0, 10.0, &handled);
-          g_assert_false (gtk_widget_get_visible (find_named (list, "drop-overlay")));
+          g_assert_false (gtk_widget_get_visible (ui_find_named (list, "drop-overlay")));
         }
     }
   g_object_unref (controllers);
@@ -614,7 +475,7 @@ test_drop_files (Fixture       *f,
   g_assert_cmpstr (cf_evidence_get_title (g_ptr_array_index (items, 1)), ==, "nonce-design.md");
   g_assert_cmpstr (cf_evidence_get_kind (g_ptr_array_index (items, 2)), ==, "screenshot");
   g_assert_cmpuint (g_list_model_get_n_items (cf_evidence_list_get_items (CF_EVIDENCE_LIST (list))), ==, 3);
-  screenshot (GTK_WIDGET (f->window), "threat-evidence");
+  ui_save_screenshot (GTK_WIDGET (f->window), "threat-evidence");
   g_assert_cmpuint (f->toasts->len, ==, 0);
 }
 
@@ -652,7 +513,7 @@ test_cancel_copy (Fixture       *f,
   /* Cancelled at once, before a byte is stored. */
   files = g_slist_append (NULL, large);
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), files);
-  click (find_named (list, "cancel-copy"));
+  ui_click (ui_find_named (list, "cancel-copy"));
   ui_spin_until (no_copies, list, "the cancelled copy ends");
   g_assert_true (has_toast (f, "Copying “firmware-image.bin” was cancelled. Nothing was stored."));
 
@@ -662,9 +523,9 @@ test_cancel_copy (Fixture       *f,
   g_slist_free (files);
   g_assert_cmpuint (cf_evidence_list_get_n_copies (CF_EVIDENCE_LIST (list)), ==, 2);
   ui_spin_until (progress_shown, list, "the copy reports its progress");
-  screenshot (GTK_WIDGET (f->window), "copy-in-progress");
+  ui_save_screenshot (GTK_WIDGET (f->window), "copy-in-progress");
   g_assert_true (has_label (list, " of 1.0\u00a0GiB"));
-  click (find_named (list, "cancel-copy"));
+  ui_click (ui_find_named (list, "cancel-copy"));
   ui_spin_until (no_copies, list, "the copies end");
   ui_spin_for (200);
 
@@ -733,15 +594,15 @@ test_typing_during_copy (Fixture       *f,
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), &files);
   ui_spin_until (progress_shown, list, "the copy is under way");
 
-  cf_text_row_set_text (CF_TEXT_ROW (find_named (GTK_WIDGET (editor), "measures")), "Fuzzed every release.");
+  cf_text_row_set_text (CF_TEXT_ROW (ui_find_named (GTK_WIDGET (editor), "measures")), "Fuzzed every release.");
   cf_requirement_editor_flush (editor);
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "save-error")));
+  g_assert_false (gtk_widget_get_visible (ui_find_named (GTK_WIDGET (editor), "save-error")));
 
-  click (find_named (list, "cancel-copy"));
+  ui_click (ui_find_named (list, "cancel-copy"));
   ui_spin_until (no_copies, list, "the copy ends");
   ui_spin_until (nothing_pending, editor, "the assessment is saved");
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "save-error")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (editor), "save-state"))), ==, "Saved");
+  g_assert_false (gtk_widget_get_visible (ui_find_named (GTK_WIDGET (editor), "save-error")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (GTK_WIDGET (editor), "save-state"))), ==, "Saved");
 
   a = cf_store_get_requirement_assessment (f->store, f->product_id, REQUIREMENT, &error);
   g_assert_no_error (error);
@@ -784,12 +645,12 @@ test_busy_database (Fixture       *f,
   editor = cf_requirements_view_get_editor (CF_REQUIREMENTS_VIEW (view));
 
   db = lock_database (f);
-  cf_text_row_set_text (CF_TEXT_ROW (find_named (GTK_WIDGET (editor), "measures")), "Fuzzed every release.");
+  cf_text_row_set_text (CF_TEXT_ROW (ui_find_named (GTK_WIDGET (editor), "measures")), "Fuzzed every release.");
   g_assert_false (cf_requirement_editor_flush (editor));
   g_assert_true (cf_requirement_editor_get_pending (editor));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (editor), "save-state"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (GTK_WIDGET (editor), "save-state"))), ==,
                    "Database busy; trying again…");
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "save-error")));
+  g_assert_false (gtk_widget_get_visible (ui_find_named (GTK_WIDGET (editor), "save-error")));
 
   /* Moving to another requirement keeps what waits for this one. */
   cf_requirements_view_select (CF_REQUIREMENTS_VIEW (view), "AnnexI.PartI.2.a");
@@ -809,7 +670,7 @@ test_busy_database (Fixture       *f,
   g_signal_connect (risks, "add-toast", G_CALLBACK (toast_cb), f);
   cf_risk_view_set_product_id (CF_RISK_VIEW (risks), f->product_id);
   db = lock_database (f);
-  cf_text_row_set_text (CF_TEXT_ROW (find_named (risks, "intended-purpose")), "Locks a front door.");
+  cf_text_row_set_text (CF_TEXT_ROW (ui_find_named (risks, "intended-purpose")), "Locks a front door.");
   g_assert_false (cf_risk_view_flush (CF_RISK_VIEW (risks)));
   g_assert_cmpuint (f->toasts->len, ==, 1);
   g_assert_true (has_toast (f, "the context is saved as soon as it is free"));
@@ -838,7 +699,7 @@ test_edit_and_remove (Fixture       *f,
   cf_evidence_view_set_product_id (CF_EVIDENCE_VIEW (view), f->product_id);
   show (f, view);
   list = GTK_WIDGET (cf_evidence_view_get_list (CF_EVIDENCE_VIEW (view)));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (view, "evidence-summary"))), ==, "No evidence yet");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (view, "evidence-summary"))), ==, "No evidence yet");
 
   cf_evidence_list_attach_files (CF_EVIDENCE_LIST (list), &files);
   ui_spin_until (no_copies, list, "the file is copied in");
@@ -850,27 +711,27 @@ test_edit_and_remove (Fixture       *f,
                             "Not linked to a requirement or threat yet"));
 
   gtk_widget_activate_action (list, "evidence.edit", "x", id);
-  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form opens");
-  editor = find_toplevel (CF_TYPE_EVIDENCE_EDITOR);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "title"))), ==,
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form opens");
+  editor = ui_find_toplevel (CF_TYPE_EVIDENCE_EDITOR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "title"))), ==,
                    "cert.pem");
   g_assert_false (cf_evidence_editor_get_dirty (editor));
 
   /* A bad date is refused, pointing at the field. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "title")), "Radio certificate (RED)");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "valid-until")), "31/01/2020");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (editor), "kind")), 5);   /* certificate */
-  check = g_object_get_data (G_OBJECT (find_named (GTK_WIDGET (editor), "AnnexI.PartI.2.d")), "check");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "title")), "Radio certificate (RED)");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "valid-until")), "31/01/2020");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (editor), "kind")), 5);   /* certificate */
+  check = g_object_get_data (G_OBJECT (ui_find_named (GTK_WIDGET (editor), "AnnexI.PartI.2.d")), "check");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (cf_evidence_editor_get_dirty (editor));
   g_assert_false (cf_evidence_editor_save (editor));
   g_assert_nonnull (strstr (cf_evidence_editor_get_error (editor), "Valid until"));
-  g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (editor), "valid-until"), "error"));
-  screenshot (GTK_WIDGET (editor), "evidence-editor");
+  g_assert_true (gtk_widget_has_css_class (ui_find_named (GTK_WIDGET (editor), "valid-until"), "error"));
+  ui_save_screenshot (GTK_WIDGET (editor), "evidence-editor");
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "valid-until")), "2020-01-31");
-  click (cf_evidence_editor_get_save_button (editor));
-  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form closes");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "valid-until")), "2020-01-31");
+  ui_click (cf_evidence_editor_get_save_button (editor));
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (CF_TYPE_EVIDENCE_EDITOR), "the form closes");
   ui_spin_for (200);
 
   stored = cf_store_get_evidence (f->store, id, &error);
@@ -882,19 +743,19 @@ test_edit_and_remove (Fixture       *f,
 
   /* Expired: a tag in words, and the summary counts it. */
   row = item_row (list, id);
-  g_assert_nonnull (find_named (row, "expired"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (row, "expired"))), ==, "Expired");
+  g_assert_nonnull (ui_find_named (row, "expired"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (row, "expired"))), ==, "Expired");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Supports I (2)(d)"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (view, "evidence-summary"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (view, "evidence-summary"))), ==,
                    "1 item, 700 bytes; 1 expired");
 
   /* Removing asks first, naming the item. */
   gtk_widget_activate_action (list, "evidence.remove", "x", id);
-  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question appears");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question appears");
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Radio certificate (RED)”?");
-  respond (dialog, "_Remove");
-  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question closes");
+  ui_respond (dialog, "_Remove");
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question closes");
   ui_spin_for (200);
 
   g_clear_pointer (&items, g_ptr_array_unref);
@@ -915,7 +776,7 @@ test_risk_view_follows_selection (Fixture       *f,
 
   cf_risk_view_set_product_id (CF_RISK_VIEW (view), f->product_id);
   show (f, view);
-  list = find_named (view, "threat-evidence");
+  list = ui_find_named (view, "threat-evidence");
   g_assert_true (CF_IS_EVIDENCE_LIST (list));
   g_assert_false (gtk_widget_get_visible (list));
 
@@ -977,20 +838,20 @@ test_evidence_view (Fixture       *f,
   list = cf_evidence_view_get_list (CF_EVIDENCE_VIEW (view));
 
   g_assert_cmpuint (g_list_model_get_n_items (cf_evidence_list_get_items (list)), ==, 5);
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_named (view, "evidence-summary"))),
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (ui_find_named (view, "evidence-summary"))),
                                    "5 items, "));
   g_assert_true (has_label (view, "Supports I (1), I (2)(a), I (2)(d)"));
   g_assert_true (has_label (view, "; T1, T3, T6"));
-  screenshot (GTK_WIDGET (f->window), "evidence-view");
+  ui_save_screenshot (GTK_WIDGET (f->window), "evidence-view");
 
   /* Everything as it was attached. */
-  click (find_named (view, "verify"));
+  ui_click (ui_find_named (view, "verify"));
   g_assert_true (cf_evidence_view_get_verifying (CF_EVIDENCE_VIEW (view)));
-  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "All 5 Versions Match");
-  respond (dialog, "_Close");
-  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
+  ui_respond (dialog, "_Close");
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
   ui_spin_until (not_verifying, view, "the verification is over");
 
   /* A damaged version is named. */
@@ -1001,15 +862,15 @@ test_evidence_view (Fixture       *f,
       sbom = g_ptr_array_index (items, i);
   g_assert_nonnull (sbom);
   damage_version (f, cf_evidence_get_id (sbom));
-  click (find_named (view, "verify"));
-  ui_spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ui_click (ui_find_named (view, "verify"));
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report appears");
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Version Does Not Match");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), cf_evidence_get_title (sbom)));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ", version 1: recorded "));
-  screenshot (GTK_WIDGET (dialog), "verify-mismatch");
-  respond (dialog, "_Close");
-  ui_spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
+  ui_save_screenshot (GTK_WIDGET (dialog), "verify-mismatch");
+  ui_respond (dialog, "_Close");
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the report closes");
 
   /* The readiness gate's way in: an item, selected. */
   g_assert_true (cf_evidence_view_select (CF_EVIDENCE_VIEW (view), cf_evidence_get_id (sbom)));
@@ -1022,35 +883,11 @@ test_no_display (void)
   g_test_skip ("no display: the window tests need one (build-aux/test runs them under Xvfb)");
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS would also hide the system's data folders, and
- * with them the MIME database GTK needs to recognise SVG icons; so only the
- * user's own folders are redirected, to a fresh one per run. */
-static char *
-isolate_user_dirs (void)
-{
-  static const char * const variables[] = {
-    "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
-  };
-  g_autoptr(GError) error = NULL;
-  char *home = g_dir_make_tmp ("cf-ui-home-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
-
-      g_mkdir (dir, 0700);
-      g_setenv (variables[i], dir, TRUE);
-    }
-
-  return home;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = isolate_user_dirs ();
+  g_autofree char *home = ui_isolate_user_dirs ();
   g_autoptr(GtkCssProvider) css = NULL;
   int status;
 
@@ -1062,7 +899,7 @@ main (int    argc,
       return g_test_run ();
     }
   adw_init ();
-  if (g_getenv ("CF_SCREENSHOT_DARK") != NULL)
+  if (g_getenv ("CONFORMITY_TEST_SCREENSHOTS_DARK") != NULL)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   /* The application loads its style sheet itself; these windows have none. */
@@ -1084,7 +921,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (home);
+  ui_remove_tree (home);
 
   return status;
 }

@@ -69,26 +69,6 @@ show (Fixture   *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -101,28 +81,8 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->context);
   g_clear_object (&f->catalogue);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  ui_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-/* Widget helpers */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static CfThreatEditor *
@@ -153,73 +113,16 @@ editor_is_closed (gpointer data)
   return find_editor () == NULL;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      /* Mapped, not merely visible: buttons act only once realized. */
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static gboolean
 message_dialog_is_open (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 message_dialog_is_closed (gpointer data)
 {
-  return find_message_dialog () == NULL;
-}
-
-/* A user's click ends in "clicked" (or "toggled"); gtk_widget_activate()
- * would only emit it after a key-release timeout. Insensitive or hidden
- * buttons cannot be clicked. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_visible (button));
-  if (GTK_IS_TOGGLE_BUTTON (button))
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-  else
-    g_signal_emit_by_name (button, "clicked");
-}
-
-/* Clicks the dialog's button with @label, as a user would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *stack[64];
-  guint n = 0;
-
-  stack[n++] = GTK_WIDGET (dialog);
-  while (n > 0)
-    {
-      GtkWidget *widget = stack[--n];
-
-      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-        {
-          click (widget);
-          return;
-        }
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child && n < G_N_ELEMENTS (stack);
-           child = gtk_widget_get_next_sibling (child))
-        stack[n++] = child;
-    }
-
-  g_error ("the dialog has no button “%s”", label);
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
 static void
@@ -227,7 +130,7 @@ type_into (CfThreatEditor *editor,
            const char     *name,
            const char     *text)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (editor), name);
+  GtkWidget *row = ui_find_named (GTK_WIDGET (editor), name);
 
   g_assert_nonnull (row);
   if (CF_IS_TEXT_ROW (row))
@@ -241,20 +144,10 @@ choose (CfThreatEditor *editor,
         const char     *name,
         guint           position)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (editor), name);
+  GtkWidget *row = ui_find_named (GTK_WIDGET (editor), name);
 
   g_assert_true (ADW_IS_COMBO_ROW (row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
-}
-
-static const char *
-label_text (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *label = find_named (root, name);
-
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 static gint
@@ -307,39 +200,6 @@ number_at (GListModel *model,
   return cf_threat_get_number (threat);
 }
 
-/* With CF_SCREENSHOT_DIR set, the tests leave pictures of what they drove. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  ui_spin_until (ui_widget_is_mapped, widget, "the widget is shown");
-  ui_spin_for (200);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Tests */
 
 static void
@@ -361,7 +221,7 @@ test_add_threat (Fixture       *f,
   cf_risk_view_add_threat (CF_RISK_VIEW (view));
   ui_spin_until (editor_is_open, NULL, "the threat form opens");
   editor = find_editor ();
-  screenshot (GTK_WIDGET (editor), "threat-editor-new");
+  ui_save_screenshot (GTK_WIDGET (editor), "threat-editor-new");
 
   type_into (editor, "asset", "Bolt motor");
   type_into (editor, "title", "Forged “unlock” command over Bluetooth");
@@ -372,17 +232,17 @@ test_add_threat (Fixture       *f,
   type_into (editor, "mitigations", "Challenge–response with a per-session nonce.");
 
   /* The risk is worked out as the levels change. */
-  g_assert_cmpstr (label_text (GTK_WIDGET (editor), "inherent-risk"), ==, "20 · Critical");
-  g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (editor), "inherent-risk"), "band-critical"));
+  g_assert_cmpstr (ui_label_text (GTK_WIDGET (editor), "inherent-risk"), ==, "20 · Critical");
+  g_assert_true (gtk_widget_has_css_class (ui_find_named (GTK_WIDGET (editor), "inherent-risk"), "band-critical"));
 
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (find_named (GTK_WIDGET (editor), "residual")), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (ui_find_named (GTK_WIDGET (editor), "residual")), TRUE);
   /* Mitigation starts from the inherent risk... */
-  g_assert_cmpstr (label_text (GTK_WIDGET (editor), "residual-risk"), ==, "20 · Critical");
+  g_assert_cmpstr (ui_label_text (GTK_WIDGET (editor), "residual-risk"), ==, "20 · Critical");
   choose (editor, "residual-likelihood", 0);   /* 1 · Rare */
-  g_assert_cmpstr (label_text (GTK_WIDGET (editor), "residual-risk"), ==, "5 · Medium");
+  g_assert_cmpstr (ui_label_text (GTK_WIDGET (editor), "residual-risk"), ==, "5 · Medium");
 
   /* Accepting names who accepted: the one recording it, to begin with. */
-  accepted_by = find_named (GTK_WIDGET (editor), "accepted-by");
+  accepted_by = ui_find_named (GTK_WIDGET (editor), "accepted-by");
   g_assert_false (gtk_widget_get_visible (accepted_by));
   choose (editor, "treatment", 2);             /* accept */
   g_assert_true (gtk_widget_get_visible (accepted_by));
@@ -390,12 +250,12 @@ test_add_threat (Fixture       *f,
   type_into (editor, "accepted-by", "Zoë Łukasiewicz");
   type_into (editor, "reason", "Needs physical proximity and a captured exchange.");
   g_assert_true (cf_threat_editor_get_dirty (editor));
-  screenshot (GTK_WIDGET (editor), "threat-editor-filled");
+  ui_save_screenshot (GTK_WIDGET (editor), "threat-editor-filled");
   /* The whole form, scrolled part included. */
-  screenshot (gtk_viewport_get_child (GTK_VIEWPORT (ui_find_descendant (GTK_WIDGET (editor), GTK_TYPE_VIEWPORT))),
+  ui_save_screenshot (gtk_viewport_get_child (GTK_VIEWPORT (ui_find_descendant (GTK_WIDGET (editor), GTK_TYPE_VIEWPORT))),
               "threat-editor-form");
 
-  click (cf_threat_editor_get_save_button (editor));
+  ui_click (cf_threat_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
 
   /* In the database... */
@@ -417,7 +277,7 @@ test_add_threat (Fixture       *f,
 
   /* ...and in the register, selected. */
   g_assert_cmpuint (g_list_model_get_n_items (cf_risk_view_get_threats (CF_RISK_VIEW (view))), ==, 1);
-  g_assert_true (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_named (view, "register"))) ==
+  g_assert_true (gtk_column_view_get_model (GTK_COLUMN_VIEW (ui_find_named (view, "register"))) ==
                  GTK_SELECTION_MODEL (cf_risk_view_get_threats (CF_RISK_VIEW (view))));
   g_assert_cmpint (number_at (cf_risk_view_get_threats (CF_RISK_VIEW (view)), 0), ==, 1);
   g_assert_cmpint (cf_risk_view_get_selected (CF_RISK_VIEW (view)), ==, 1);
@@ -442,14 +302,14 @@ test_refused_threat_keeps_input (Fixture       *f,
   cf_risk_view_add_threat (CF_RISK_VIEW (view));
   ui_spin_until (editor_is_open, NULL, "the threat form opens");
   editor = find_editor ();
-  error_label = find_named (GTK_WIDGET (editor), "error");
+  error_label = ui_find_named (GTK_WIDGET (editor), "error");
   g_assert_false (gtk_widget_is_visible (error_label));
 
   /* No title: refused, said why, nothing stored, nothing lost. */
   type_into (editor, "asset", "Companion app session");
   type_into (editor, "description", "Tokens never expire.");
   choose (editor, "treatment", 2);   /* accept, without a reason */
-  click (cf_threat_editor_get_save_button (editor));
+  ui_click (cf_threat_editor_get_save_button (editor));
   ui_spin_for (200);
 
   g_assert_true (find_editor () == editor);
@@ -457,24 +317,24 @@ test_refused_threat_keeps_input (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (error_label, "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Title"));
   g_assert_cmpstr (cf_threat_editor_get_error (editor), ==, gtk_label_get_text (GTK_LABEL (error_label)));
-  g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (editor), "title"), "error"));
+  g_assert_true (gtk_widget_has_css_class (ui_find_named (GTK_WIDGET (editor), "title"), "error"));
   before = cf_store_list_threats (f->store, f->product_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (before->len, ==, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "asset"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "asset"))), ==,
                    "Companion app session");
-  screenshot (GTK_WIDGET (editor), "threat-editor-refused");
+  ui_save_screenshot (GTK_WIDGET (editor), "threat-editor-refused");
 
   /* The next refusal names the next thing missing. */
   type_into (editor, "title", "Stolen session token reused");
-  click (cf_threat_editor_get_save_button (editor));
+  ui_click (cf_threat_editor_get_save_button (editor));
   ui_spin_for (200);
   g_assert_nonnull (strstr (cf_threat_editor_get_error (editor), "Reason"));
-  g_assert_false (gtk_widget_has_css_class (find_named (GTK_WIDGET (editor), "title"), "error"));
-  g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (editor), "reason"), "error"));
+  g_assert_false (gtk_widget_has_css_class (ui_find_named (GTK_WIDGET (editor), "title"), "error"));
+  g_assert_true (gtk_widget_has_css_class (ui_find_named (GTK_WIDGET (editor), "reason"), "error"));
 
   type_into (editor, "reason", "Sessions are bound to the paired phone.");
-  click (cf_threat_editor_get_save_button (editor));
+  ui_click (cf_threat_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes once the threat is complete");
 
   after = cf_store_list_threats (f->store, f->product_id, &error);
@@ -505,13 +365,13 @@ test_unsaved_threat_asks (Fixture       *f,
   type_into (editor, "title", "Half-typed threat");
   gtk_window_close (GTK_WINDOW (editor));
   ui_spin_until (message_dialog_is_open, NULL, "the discard question appears");
-  respond (find_message_dialog (), "_Keep Editing");
+  ui_respond (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Keep Editing");
   ui_spin_until (message_dialog_is_closed, NULL, "the question closes");
   g_assert_true (find_editor () == editor);
 
   gtk_window_close (GTK_WINDOW (editor));
   ui_spin_until (message_dialog_is_open, NULL, "the discard question appears again");
-  respond (find_message_dialog (), "_Discard");
+  ui_respond (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Discard");
   ui_spin_until (editor_is_closed, NULL, "the form closes after discarding");
 }
 
@@ -530,7 +390,7 @@ test_sort_by_inherent (Fixture       *f,
   view = cf_risk_view_new (f->context);
   cf_risk_view_set_product_id (CF_RISK_VIEW (view), f->product_id);
   show (f, view);
-  column_view = GTK_COLUMN_VIEW (find_named (view, "register"));
+  column_view = GTK_COLUMN_VIEW (ui_find_named (view, "register"));
   model = cf_risk_view_get_threats (CF_RISK_VIEW (view));
 
   /* In register order to begin with. */
@@ -543,7 +403,7 @@ test_sort_by_inherent (Fixture       *f,
   g_assert_cmpint (number_at (model, 0), ==, 2);
   g_assert_cmpint (number_at (model, 1), ==, 3);
   g_assert_cmpint (number_at (model, 2), ==, 1);
-  screenshot (GTK_WIDGET (f->window), "risk-view-sorted");
+  ui_save_screenshot (GTK_WIDGET (f->window), "risk-view-sorted");
 
   gtk_column_view_sort_by_column (column_view, find_column (column_view, "Inherent"), GTK_SORT_ASCENDING);
   ui_spin_for (200);
@@ -608,27 +468,27 @@ test_edit_and_remove (Fixture       *f,
   show (f, view);
 
   /* Nothing selected: nothing to edit or remove. */
-  g_assert_false (gtk_widget_is_sensitive (find_named (view, "remove-threat")));
+  g_assert_false (gtk_widget_is_sensitive (ui_find_named (view, "remove-threat")));
   cf_risk_view_select_threat (CF_RISK_VIEW (view), 2);
-  g_assert_true (gtk_widget_is_sensitive (find_named (view, "remove-threat")));
+  g_assert_true (gtk_widget_is_sensitive (ui_find_named (view, "remove-threat")));
 
   /* Activating a row opens it, filled in. */
-  g_signal_emit_by_name (find_named (view, "register"), "activate", 1);
+  g_signal_emit_by_name (ui_find_named (view, "register"), "activate", 1);
   ui_spin_until (editor_is_open, NULL, "the threat opens");
   editor = find_editor ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "title"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "title"))), ==,
                    "Unsigned update accepted");
-  g_assert_cmpstr (label_text (GTK_WIDGET (editor), "inherent-risk"), ==, "20 · Critical");
+  g_assert_cmpstr (ui_label_text (GTK_WIDGET (editor), "inherent-risk"), ==, "20 · Critical");
   g_assert_false (cf_threat_editor_get_dirty (editor));
 
   /* The assets already in the register are a click away. */
   g_assert_true (gtk_widget_get_visible (ui_find_descendant (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.use-asset", "s", "Keypad");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "asset"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (editor), "asset"))), ==,
                    "Keypad");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.use-asset", "s", "Firmware");
   choose (editor, "treatment", 1);   /* mitigate */
-  click (cf_threat_editor_get_save_button (editor));
+  ui_click (cf_threat_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
 
   edited = cf_store_get_threat (f->store, f->product_id, 2, &error);
@@ -637,12 +497,12 @@ test_edit_and_remove (Fixture       *f,
   g_assert_cmpint (cf_risk_view_get_selected (CF_RISK_VIEW (view)), ==, 2);
 
   /* Removing asks first, naming the threat. */
-  click (find_named (view, "remove-threat"));
+  ui_click (ui_find_named (view, "remove-threat"));
   ui_spin_until (message_dialog_is_open, NULL, "the removal question appears");
-  dialog = find_message_dialog ();
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove T2?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Unsigned update accepted"));
-  respond (dialog, "_Remove");
+  ui_respond (dialog, "_Remove");
   ui_spin_until (message_dialog_is_closed, NULL, "the question closes");
   ui_spin_for (200);
 
@@ -669,22 +529,22 @@ test_overview_toggles (Fixture       *f,
   cf_overview_view_set_product_id (CF_OVERVIEW_VIEW (view), example);
   show (f, view);
 
-  heatmap = CF_CHART_WIDGET (find_named (view, "heatmap"));
-  readiness = CF_CHART_WIDGET (find_named (view, "readiness"));
+  heatmap = CF_CHART_WIDGET (ui_find_named (view, "heatmap"));
+  readiness = CF_CHART_WIDGET (ui_find_named (view, "readiness"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (heatmap)));
   g_assert_true (g_str_has_prefix (cf_chart_widget_get_summary (heatmap), "Residual risk: "));
   g_assert_nonnull (strstr (cf_chart_widget_get_summary (readiness), "requirements assessed"));
   residual = g_strdup (cf_chart_widget_get_summary (heatmap));
-  screenshot (GTK_WIDGET (f->window), "overview-residual");
-  screenshot (GTK_WIDGET (readiness), "overview-readiness");
+  ui_save_screenshot (GTK_WIDGET (f->window), "overview-residual");
+  ui_save_screenshot (GTK_WIDGET (readiness), "overview-readiness");
 
-  click (find_named (view, "inherent"));
+  ui_click (ui_find_named (view, "inherent"));
   ui_spin_for (200);
   g_assert_true (g_str_has_prefix (cf_chart_widget_get_summary (heatmap), "Inherent risk: "));
   g_assert_cmpstr (cf_chart_widget_get_summary (heatmap), !=, residual);
-  screenshot (GTK_WIDGET (f->window), "overview-inherent");
+  ui_save_screenshot (GTK_WIDGET (f->window), "overview-inherent");
 
-  click (find_named (view, "residual"));
+  ui_click (ui_find_named (view, "residual"));
   ui_spin_for (200);
   g_assert_cmpstr (cf_chart_widget_get_summary (heatmap), ==, residual);
 }
@@ -700,19 +560,19 @@ test_overview_empty (Fixture       *f,
   show (f, view);
 
   /* No threats: a way to the register instead of an empty picture. */
-  open = find_named (view, "open-register");
+  open = ui_find_named (view, "open-register");
   /* A stack's hidden pages stay "visible"; only the shown one is mapped. */
   g_assert_true (gtk_widget_get_mapped (open));
-  g_assert_false (gtk_widget_get_mapped (find_named (view, "heatmap")));
+  g_assert_false (gtk_widget_get_mapped (ui_find_named (view, "heatmap")));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "win.show-view");
-  g_assert_false (gtk_widget_is_sensitive (find_named (view, "inherent")));
-  screenshot (GTK_WIDGET (f->window), "overview-empty");
+  g_assert_false (gtk_widget_is_sensitive (ui_find_named (view, "inherent")));
+  ui_save_screenshot (GTK_WIDGET (f->window), "overview-empty");
 
   /* The first threat brings the picture. */
   add_threat (f, "Keypad", "Brute-forced PIN", "spoofing", 2, 2);
   ui_spin_for (200);
-  g_assert_true (gtk_widget_get_mapped (find_named (view, "heatmap")));
-  g_assert_cmpstr (cf_chart_widget_get_summary (CF_CHART_WIDGET (find_named (view, "heatmap"))), ==,
+  g_assert_true (gtk_widget_get_mapped (ui_find_named (view, "heatmap")));
+  g_assert_cmpstr (cf_chart_widget_get_summary (CF_CHART_WIDGET (ui_find_named (view, "heatmap"))), ==,
                    "Residual risk: 1 low");
 }
 
@@ -743,12 +603,12 @@ test_risk_view_example (Fixture       *f,
   show (f, view);
 
   g_assert_cmpuint (g_list_model_get_n_items (cf_risk_view_get_threats (CF_RISK_VIEW (view))), ==, 6);
-  purpose = CF_TEXT_ROW (find_named (view, "intended-purpose"));
+  purpose = CF_TEXT_ROW (ui_find_named (view, "intended-purpose"));
   text = cf_text_row_dup_text (purpose);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "Controls the heating"));
   g_clear_pointer (&text, g_free);
-  screenshot (GTK_WIDGET (f->window), "risk-view-example");
+  ui_save_screenshot (GTK_WIDGET (f->window), "risk-view-example");
 
   /* Another product shows its own register and context, empty here. */
   cf_risk_view_set_product_id (CF_RISK_VIEW (view), f->product_id);
@@ -756,7 +616,7 @@ test_risk_view_example (Fixture       *f,
   text = cf_text_row_dup_text (purpose);
   g_assert_true (text == NULL || *text == '\0');
   g_clear_pointer (&text, g_free);
-  screenshot (GTK_WIDGET (f->window), "risk-view-empty");
+  ui_save_screenshot (GTK_WIDGET (f->window), "risk-view-empty");
 
   /* The context is edited in place and saved as it is typed. */
   cf_text_row_set_text (purpose, "Locks a front door.");
@@ -767,7 +627,7 @@ test_risk_view_example (Fixture       *f,
   g_clear_object (&stored);
 
   /* Without a flush, the pause in typing saves it. */
-  cf_text_row_set_text (CF_TEXT_ROW (find_named (view, "assumptions")), "Bluetooth range only.");
+  cf_text_row_set_text (CF_TEXT_ROW (ui_find_named (view, "assumptions")), "Bluetooth range only.");
   ui_spin_until (context_saved, f, "the context is saved after a pause");
 }
 
@@ -777,35 +637,11 @@ test_no_display (void)
   g_test_skip ("no display: the window tests need one (build-aux/test runs them under Xvfb)");
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS would also hide the system's data folders, and
- * with them the MIME database GTK needs to recognise SVG icons; so only the
- * user's own folders are redirected, to a fresh one per run. */
-static char *
-isolate_user_dirs (void)
-{
-  static const char * const variables[] = {
-    "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
-  };
-  g_autoptr(GError) error = NULL;
-  char *home = g_dir_make_tmp ("cf-ui-home-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
-
-      g_mkdir (dir, 0700);
-      g_setenv (variables[i], dir, TRUE);
-    }
-
-  return home;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = isolate_user_dirs ();
+  g_autofree char *home = ui_isolate_user_dirs ();
   g_autoptr(GtkCssProvider) css = NULL;
   int status;
 
@@ -817,7 +653,7 @@ main (int    argc,
       return g_test_run ();
     }
   adw_init ();
-  if (g_getenv ("CF_SCREENSHOT_DARK") != NULL)
+  if (g_getenv ("CONFORMITY_TEST_SCREENSHOTS_DARK") != NULL)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   /* The application loads its style sheet itself; these windows have none. */
@@ -839,7 +675,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (home);
+  ui_remove_tree (home);
 
   return status;
 }

@@ -19,6 +19,7 @@
 #include "cf-sbom-view.h"
 #include "cf-store.h"
 #include "cf-window.h"
+#include "ui-harness.h"
 
 /* A real SBOM: CycloneDX's own example of a Laravel application (CC0). */
 #define LARAVEL "cyclonedx-laravel-7.12.0_bom.1.4.json"
@@ -36,47 +37,11 @@ typedef struct
   GPtrArray   *toasts;    /* the titles of the toasts raised */
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 20 seconds. */
-static void
-spin_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting until %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static void
 spin_briefly (void)
 {
-  spin_for (200);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
+  ui_spin_for (200);
 }
 
 static void
@@ -127,28 +92,8 @@ show (Fixture   *f,
     g_signal_connect (view, "add-toast", G_CALLBACK (toast_cb), f);
   gtk_window_set_child (f->window, view);
   gtk_window_present (f->window);
-  spin_until (widget_is_mapped, f->window, "the window is shown");
+  ui_spin_until (ui_widget_is_mapped, f->window, "the window is shown");
   spin_briefly ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void
@@ -165,106 +110,9 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->catalogue);
   g_clear_object (&f->store);
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
-  remove_tree (f->dir);
+  ui_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-/* Helpers */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static const char *
-label_text (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *label = find_named (root, name);
-
-  g_assert_nonnull (label);
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_text (GTK_LABEL (label));
-}
-
-/* A user's click ends in "clicked"; insensitive or hidden buttons cannot
- * be clicked. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_visible (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      /* Mapped, not merely visible: buttons act only once realized. */
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_is_open (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
-toplevel_is_closed (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-/* Clicks the dialog's button with @label, as a user would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *stack[64];
-  guint n = 0;
-
-  stack[n++] = GTK_WIDGET (dialog);
-  while (n > 0)
-    {
-      GtkWidget *widget = stack[--n];
-
-      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-        {
-          click (widget);
-          return;
-        }
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child && n < G_N_ELEMENTS (stack);
-           child = gtk_widget_get_next_sibling (child))
-        stack[n++] = child;
-    }
-
-  g_error ("the dialog has no button “%s”", label);
 }
 
 static gboolean
@@ -276,40 +124,6 @@ has_toast (Fixture    *f,
       return TRUE;
 
   return FALSE;
-}
-
-/* With CF_SCREENSHOT_DIR set, the tests leave pictures of what they drove. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  spin_until (widget_is_mapped, widget, "the widget is shown");
-  /* Past the rows' transitions. */
-  spin_for (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* The view's scrolled page shows only what is below the fold if scrolled:
@@ -337,7 +151,7 @@ scroll_to (GtkWidget *view,
 static gboolean
 empty_shown (GtkWidget *view)
 {
-  GtkWidget *empty = find_named (view, "sbom-empty");
+  GtkWidget *empty = ui_find_named (view, "sbom-empty");
 
   return gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (empty))) == empty;
 }
@@ -495,7 +309,7 @@ count_is (gpointer data)
 {
   CountWait *wait = data;
 
-  return g_strcmp0 (label_text (wait->view, "component-count"), wait->text) == 0;
+  return g_strcmp0 (ui_label_text (wait->view, "component-count"), wait->text) == 0;
 }
 
 static void
@@ -506,7 +320,7 @@ spin_until_count (GtkWidget *view,
   g_autofree char *text = count_text (shown, all);
   CountWait wait = { view, text };
 
-  spin_until (count_is, &wait, text);
+  ui_spin_until (count_is, &wait, text);
 }
 
 static void
@@ -515,7 +329,7 @@ import (Fixture *f,
 {
   cf_sbom_view_import_file (CF_SBOM_VIEW (f->view), file);
   g_assert_true (cf_sbom_view_get_busy (CF_SBOM_VIEW (f->view)));
-  spin_until (not_busy, f->view, "the import is over");
+  ui_spin_until (not_busy, f->view, "the import is over");
   spin_briefly ();
 }
 
@@ -542,10 +356,10 @@ drop_file (GtkWidget *view,
           /* Entering says what dropping will do. */
           g_signal_emit_by_name (controller, "enter", 10.0, 10.0, &action);
           g_assert_cmpint (action, ==, GDK_ACTION_COPY);
-          g_assert_true (gtk_widget_get_visible (find_named (view, "drop-overlay")));
-          screenshot (GTK_WIDGET (gtk_widget_get_root (view)), "sbom-drop");
+          g_assert_true (gtk_widget_get_visible (ui_find_named (view, "drop-overlay")));
+          ui_save_screenshot (GTK_WIDGET (gtk_widget_get_root (view)), "sbom-drop");
           g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &handled);
-          g_assert_false (gtk_widget_get_visible (find_named (view, "drop-overlay")));
+          g_assert_false (gtk_widget_get_visible (ui_find_named (view, "drop-overlay")));
         }
     }
   g_object_unref (controllers);
@@ -589,10 +403,10 @@ test_import_and_compare (Fixture       *f,
 
   /* Nothing imported yet: the empty state says what to do. */
   g_assert_true (empty_shown (view));
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_named (view, "sbom-empty"))), ==,
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (ui_find_named (view, "sbom-empty"))), ==,
                    "No Software Bill of Materials");
-  g_assert_true (gtk_widget_is_sensitive (find_named (view, "import-empty")));
-  screenshot (GTK_WIDGET (f->window), "sbom-empty");
+  g_assert_true (gtk_widget_is_sensitive (ui_find_named (view, "import-empty")));
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-empty");
 
   /* Import: the count the view shows is the parser's. */
   import (f, laravel);
@@ -610,34 +424,34 @@ test_import_and_compare (Fixture       *f,
   gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, 360);
   /* The summary and the score. */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (view, "format"))), ==,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find_named (view, "format"))), ==,
                    "CycloneDX 1.4 (JSON)");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (view, "product-version"))), ==,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find_named (view, "product-version"))), ==,
                    "2.4.1");
-  g_assert_cmpstr (label_text (view, "sha256"), ==, info->sha256);
+  g_assert_cmpstr (ui_label_text (view, "sha256"), ==, info->sha256);
   sbom = load_sbom (f, info->id);
   check = cf_sbom_check (sbom);
   score = g_strdup_printf ("%u/100", check->score);
-  g_assert_cmpstr (label_text (view, "score"), ==, score);
-  g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (find_named (view, "score-bar"))), ==, check->score);
+  g_assert_cmpstr (ui_label_text (view, "score"), ==, score);
+  g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (ui_find_named (view, "score-bar"))), ==, check->score);
   for (guint i = 0; i < check->fields->len; i++)
-    g_assert_nonnull (find_named (view, ((CfSbomFieldSummary *) g_ptr_array_index (check->fields, i))->id));
-  screenshot (GTK_WIDGET (f->window), "sbom-imported");
-  scroll_to (view, find_named (view, "score"));
-  screenshot (GTK_WIDGET (f->window), "sbom-quality");
+    g_assert_nonnull (ui_find_named (view, ((CfSbomFieldSummary *) g_ptr_array_index (check->fields, i))->id));
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-imported");
+  scroll_to (view, ui_find_named (view, "score"));
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-quality");
   if (check->findings->len > 0)
     {
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (view, "missing")), TRUE);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ui_find_named (view, "missing")), TRUE);
       spin_briefly ();
-      scroll_to (view, find_named (view, "missing"));
-      screenshot (GTK_WIDGET (f->window), "sbom-missing");
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (view, "missing")), FALSE);
+      scroll_to (view, ui_find_named (view, "missing"));
+      ui_save_screenshot (GTK_WIDGET (f->window), "sbom-missing");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ui_find_named (view, "missing")), FALSE);
       /* Past the expander's animation */
-      spin_for (600);
+      ui_spin_for (600);
     }
 
   /* Searching narrows the list; the count says how far. */
-  search = find_named (view, "component-search");
+  search = ui_find_named (view, "component-search");
   n_symfony = count_matching (sbom, "symfony");
   g_assert_cmpuint (n_symfony, >, 0);
   g_assert_cmpuint (n_symfony, <, 62);
@@ -645,7 +459,7 @@ test_import_and_compare (Fixture       *f,
   spin_until_count (view, n_symfony, 62);
   g_assert_cmpuint (g_list_model_get_n_items (cf_sbom_view_get_components (CF_SBOM_VIEW (view))), ==, n_symfony);
   scroll_to (view, search);
-  screenshot (GTK_WIDGET (f->window), "sbom-search");
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-search");
   gtk_editable_set_text (GTK_EDITABLE (search), "SymFony/console");
   spin_until_count (view, count_matching (sbom, "symfony/console"), 62);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
@@ -653,15 +467,15 @@ test_import_and_compare (Fixture       *f,
 
   /* Only the components that lack a required field. */
   n_missing = count_missing_required (sbom);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (view, "component-filter")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_find_named (view, "component-filter")), 1);
   spin_until_count (view, n_missing, 62);
-  screenshot (GTK_WIDGET (f->window), "sbom-missing-filter");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (view, "component-filter")), 0);
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-missing-filter");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_find_named (view, "component-filter")), 0);
   spin_until_count (view, 62, 62);
 
   /* One SBOM: nothing to compare with. */
-  g_assert_false (gtk_widget_is_sensitive (find_named (view, "compare")));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (find_named (view, "compare")));
+  g_assert_false (gtk_widget_is_sensitive (ui_find_named (view, "compare")));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (ui_find_named (view, "compare")));
 
   /* A later build: one component updated, one replaced by another. Dropped
    * onto the view, it imports as the chooser's file does. */
@@ -674,7 +488,7 @@ test_import_and_compare (Fixture       *f,
   newer = write_text (f, "laravel-next.json", edited->str);
   g_assert_true (drop_file (view, newer));
   g_assert_true (cf_sbom_view_get_busy (CF_SBOM_VIEW (view)));
-  spin_until (not_busy, view, "the dropped file is imported");
+  ui_spin_until (not_busy, view, "the dropped file is imported");
   spin_briefly ();
   g_clear_pointer (&sboms, g_ptr_array_unref);
   sboms = list_sboms (f);
@@ -683,10 +497,10 @@ test_import_and_compare (Fixture       *f,
   newer_id = info->id;
   older_id = ((CfSbomInfo *) g_ptr_array_index (sboms, 1))->id;
   g_assert_cmpint (cf_sbom_view_get_shown_id (CF_SBOM_VIEW (view)), ==, newer_id);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (find_named (view, "sboms")))),
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (ui_find_named (view, "sboms")))),
                     ==, 2);
   g_assert_true (has_toast (f, "Imported 62 components from laravel-next.json"));
-  screenshot (GTK_WIDGET (f->window), "sbom-two");
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-two");
 
   /* What the core says changed, the dialog says. */
   newer_sbom = load_sbom (f, newer_id);
@@ -702,9 +516,9 @@ test_import_and_compare (Fixture       *f,
   g_assert_cmpuint (added, ==, 1);
   g_assert_cmpuint (removed, ==, 1);
   g_assert_cmpuint (changed, ==, 1);
-  click (find_named (view, "compare"));
-  spin_until (toplevel_is_open, GSIZE_TO_POINTER (CF_TYPE_SBOM_COMPARE), "the comparison opens");
-  compare = find_toplevel (CF_TYPE_SBOM_COMPARE);
+  ui_click (ui_find_named (view, "compare"));
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_SBOM_COMPARE), "the comparison opens");
+  compare = ui_find_toplevel (CF_TYPE_SBOM_COMPARE);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (compare)) == f->window);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (compare)));
   g_assert_cmpstr (cf_sbom_compare_get_summary (compare), ==, "1 added, 1 removed, 1 changed version");
@@ -712,7 +526,7 @@ test_import_and_compare (Fixture       *f,
   g_assert_nonnull (strstr (text, "+ portable-utf8 1.6.1"));
   g_assert_nonnull (strstr (text, "− portable-ascii 1.6.1"));
   g_assert_nonnull (strstr (text, "~ stack-cors 1.3.0 → 1.4.0"));
-  screenshot (GTK_WIDGET (compare), "sbom-compare");
+  ui_save_screenshot (GTK_WIDGET (compare), "sbom-compare");
 
   /* Swapped, the changes turn round. */
   cf_sbom_compare_set_older (compare, 0);
@@ -723,26 +537,26 @@ test_import_and_compare (Fixture       *f,
   cf_sbom_compare_set_newer (compare, 0);
   g_assert_cmpstr (cf_sbom_compare_get_summary (compare), ==, "");
   gtk_window_close (GTK_WINDOW (compare));
-  spin_until (toplevel_is_closed, GSIZE_TO_POINTER (CF_TYPE_SBOM_COMPARE), "the comparison closes");
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (CF_TYPE_SBOM_COMPARE), "the comparison closes");
 
   /* The older one can be shown again. */
   g_assert_true (cf_sbom_view_show_sbom (CF_SBOM_VIEW (view), older_id));
-  spin_until (not_busy, view, "the older SBOM is read");
+  ui_spin_until (not_busy, view, "the older SBOM is read");
   spin_until_count (view, 62, 62);
   g_assert_true (cf_sbom_view_show_sbom (CF_SBOM_VIEW (view), newer_id));
-  spin_until (not_busy, view, "the newer SBOM is read");
+  ui_spin_until (not_busy, view, "the newer SBOM is read");
 
   /* A broken file: the dialog names it and where it breaks; nothing else
    * changes. */
   broken = write_text (f, "broken-bom.json", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.4\", \"components\": [");
   import (f, broken);
-  spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error is shown");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error is shown");
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the SBOM");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken-bom.json"));
-  screenshot (GTK_WIDGET (dialog), "sbom-error");
-  respond (dialog, "_Close");
-  spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error closes");
+  ui_save_screenshot (GTK_WIDGET (dialog), "sbom-error");
+  ui_respond (dialog, "_Close");
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error closes");
   g_clear_pointer (&sboms, g_ptr_array_unref);
   sboms = list_sboms (f);
   g_assert_cmpuint (sboms->len, ==, 2);
@@ -753,17 +567,17 @@ test_import_and_compare (Fixture       *f,
    * does not. Cancelled, nothing is stored, and the toast says so. */
   db = lock_database (f);
   cf_sbom_view_import_file (CF_SBOM_VIEW (view), laravel);
-  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (find_named (view, "import-progress"))));
+  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (ui_find_named (view, "import-progress"))));
   summary = g_strdup_printf ("Importing “%s”…", LARAVEL);
-  g_assert_cmpstr (label_text (view, "import-label"), ==, summary);
+  g_assert_cmpstr (ui_label_text (view, "import-label"), ==, summary);
   spin_briefly ();
   g_assert_true (cf_sbom_view_get_importing (CF_SBOM_VIEW (view)));
-  screenshot (GTK_WIDGET (f->window), "sbom-importing");
-  click (find_named (view, "cancel-import"));
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-importing");
+  ui_click (ui_find_named (view, "cancel-import"));
   unlock_database (db);
-  spin_until (not_busy, view, "the import is cancelled");
+  ui_spin_until (not_busy, view, "the import is cancelled");
   g_assert_true (has_toast (f, "cancelled"));
-  g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (find_named (view, "import-progress"))));
+  g_assert_false (gtk_action_bar_get_revealed (GTK_ACTION_BAR (ui_find_named (view, "import-progress"))));
   g_clear_pointer (&sboms, g_ptr_array_unref);
   sboms = list_sboms (f);
   g_assert_cmpuint (sboms->len, ==, 2);
@@ -796,7 +610,7 @@ test_follows_product (Fixture       *f,
   g_assert_cmpint (cf_sbom_view_get_shown_id (CF_SBOM_VIEW (view)), ==, 0);
 
   cf_sbom_view_set_product_id (CF_SBOM_VIEW (view), f->product_id);
-  spin_until (not_busy, view, "the SBOM is read");
+  ui_spin_until (not_busy, view, "the SBOM is read");
   spin_until_count (view, 62, 62);
 }
 
@@ -875,25 +689,25 @@ test_large (Fixture       *f,
                   (g_get_monotonic_time () - start) / 1000, stall.longest / 1000);
 
   /* Tens of thousands of findings: the first 200, and where the rest are. */
-  missing = find_named (view, "missing");
+  missing = ui_find_named (view, "missing");
   stall.longest = 0;
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (missing), TRUE);
   /* Past the expander's animation */
-  spin_for (600);
+  ui_spin_for (600);
   g_test_message ("showing what is missing: longest stall %" G_GINT64_FORMAT " ms", stall.longest / 1000);
-  findings = find_named (view, "findings");
+  findings = ui_find_named (view, "findings");
   g_assert_nonnull (findings);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (findings));
   g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), ==, 200);
-  more = find_named (view, "more-findings");
+  more = ui_find_named (view, "more-findings");
   g_assert_nonnull (more);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (more)), "And "));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (more)), "conformity-cli sbom check"));
   scroll_to (view, findings);
-  screenshot (GTK_WIDGET (f->window), "sbom-more-findings");
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-more-findings");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (missing), FALSE);
 
-  search = find_named (view, "component-search");
+  search = ui_find_named (view, "component-search");
   stall.longest = 0;
   start = g_get_monotonic_time ();
   gtk_editable_set_text (GTK_EDITABLE (search), "component-99");
@@ -905,11 +719,11 @@ test_large (Fixture       *f,
   g_test_message ("three searches: %" G_GINT64_FORMAT " ms, longest stall %" G_GINT64_FORMAT " ms",
                   (g_get_monotonic_time () - start) / 1000, stall.longest / 1000);
   scroll_to (view, search);
-  screenshot (GTK_WIDGET (f->window), "sbom-large");
+  ui_save_screenshot (GTK_WIDGET (f->window), "sbom-large");
 
   /* Sorting by a column: every row again, once. */
   stall.longest = 0;
-  list = find_named (view, "component-list");
+  list = ui_find_named (view, "component-list");
   name_column = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (list)), 0);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (list), name_column, GTK_SORT_DESCENDING);
   spin_briefly ();
@@ -934,7 +748,7 @@ test_window (Fixture       *f,
   GtkWidget *evidence_row;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (widget_is_mapped, window, "the window is shown");
+  ui_spin_until (ui_widget_is_mapped, window, "the window is shown");
   spin_briefly ();
 
   view = cf_window_get_sbom_view (window);
@@ -944,7 +758,7 @@ test_window (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sbom");
   spin_briefly ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  screenshot (GTK_WIDGET (window), "sbom-window");
+  ui_save_screenshot (GTK_WIDGET (window), "sbom-window");
 
   /* The size limit is the user's setting: a larger file is refused. */
   {
@@ -953,21 +767,21 @@ test_window (Fixture       *f,
 
     g_settings_set_uint64 (settings, "sbom-size-limit", 1000);
     cf_sbom_view_import_file (view, laravel);
-    spin_until (toplevel_is_open, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the refusal is shown");
-    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the refusal is shown");
+    dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), LARAVEL));
-    respond (dialog, "_Close");
-    spin_until (toplevel_is_closed, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the refusal closes");
+    ui_respond (dialog, "_Close");
+    ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the refusal closes");
     g_settings_reset (settings, "sbom-size-limit");
     spin_briefly ();
   }
 
   /* The SBOM's file is evidence: its row leads there. */
   cf_sbom_view_import_file (view, laravel);
-  spin_until (not_busy, view, "the import is over");
+  ui_spin_until (not_busy, view, "the import is over");
   spin_briefly ();
-  screenshot (GTK_WIDGET (window), "sbom-window-imported");
-  evidence_row = find_named (GTK_WIDGET (view), "evidence");
+  ui_save_screenshot (GTK_WIDGET (window), "sbom-window-imported");
+  evidence_row = ui_find_named (GTK_WIDGET (view), "evidence");
   g_assert_true (gtk_widget_is_sensitive (evidence_row));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (evidence_row)), ==, "win.show-evidence");
   gtk_widget_activate (evidence_row);
@@ -985,35 +799,11 @@ test_no_display (void)
   g_test_skip ("no display: the window tests need one (build-aux/test runs them under Xvfb)");
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS would also hide the system's data folders, and
- * with them the MIME database GTK needs to recognise SVG icons; so only the
- * user's own folders are redirected, to a fresh one per run. */
-static char *
-isolate_user_dirs (void)
-{
-  static const char * const variables[] = {
-    "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
-  };
-  g_autoptr(GError) error = NULL;
-  char *home = g_dir_make_tmp ("cf-ui-home-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
-
-      g_mkdir (dir, 0700);
-      g_setenv (variables[i], dir, TRUE);
-    }
-
-  return home;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = isolate_user_dirs ();
+  g_autofree char *home = ui_isolate_user_dirs ();
   g_autoptr(GtkCssProvider) css = NULL;
   int status;
 
@@ -1025,7 +815,7 @@ main (int    argc,
       return g_test_run ();
     }
   adw_init ();
-  if (g_getenv ("CF_SCREENSHOT_DARK") != NULL)
+  if (g_getenv ("CONFORMITY_TEST_SCREENSHOTS_DARK") != NULL)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   /* The application loads its style sheet itself; these windows have none. */
@@ -1042,7 +832,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (home);
+  ui_remove_tree (home);
 
   return status;
 }

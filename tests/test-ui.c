@@ -36,71 +36,26 @@ typedef struct
   CfWindow      *window;
 } Fixture;
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  Fixture *f = data;
-
-  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window));
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  static guint n_apps = 0;
-  g_autofree char *app_id = NULL;
 
   f->dir = g_dir_make_tmp ("cf-ui-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->dir, "project.db", NULL);
   g_setenv ("CONFORMITY_DB", f->db, TRUE);
 
-  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
-  f->app = cf_application_new ();
-  /* Each test's application exports its own D-Bus objects: give it its own id. */
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  ui_spin_until (window_is_mapped, f, "the window is shown");
+  f->window = ui_start_app (&f->app);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
-
-  while (windows != NULL)
-    {
-      gtk_window_destroy (windows->data);
-      windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
-    }
-  ui_spin_for (200);
-  g_clear_object (&f->app);
-
-  /* The database and its side files. */
-  {
-    GDir *dir = g_dir_open (f->dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-        g_unlink (path);
-      }
-    if (dir != NULL)
-      g_dir_close (dir);
-    g_rmdir (f->dir);
-  }
-
+  ui_quit_app (&f->app);
+  ui_remove_tree (f->dir);
   g_unsetenv ("CONFORMITY_DB");
   g_free (f->db);
   g_free (f->dir);
@@ -148,20 +103,6 @@ type_into (CfRecordEditor *editor,
     cf_text_row_set_text (CF_TEXT_ROW (row), text);
   else
     gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-/* A user's click ends in "clicked" (or "toggled"); gtk_widget_activate()
- * would only emit it after a key-release timeout. Insensitive or hidden
- * buttons cannot be clicked. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_is_visible (button));
-  if (GTK_IS_CHECK_BUTTON (button))
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (button), !gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
-  else
-    g_signal_emit_by_name (button, "clicked");
 }
 
 /* Finds, among @root's descendants, a sidebar row showing a product named @name. */
@@ -271,7 +212,7 @@ test_create_product (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_null (cf_record_editor_get_message (editor));
 
-  click (save);
+  ui_click (save);
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   ui_spin_for (200);
 
@@ -323,7 +264,7 @@ test_manufacturer_validation (Fixture       *f,
 
   type_into (editor, "email", "security@example.gr");
   g_assert_false (gtk_widget_has_css_class (email, "error"));
-  click (save);
+  ui_click (save);
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   ui_spin_for (200);
 
@@ -336,61 +277,16 @@ test_manufacturer_validation (Fixture       *f,
   g_assert_cmpstr (cf_record_get_field (CF_RECORD (manufacturer), "email"), ==, "security@example.gr");
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      /* Mapped, not merely visible: buttons act only once realized. */
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* Clicks the dialog's button with @label, as a user would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *stack[64];
-  guint n = 0;
-
-  stack[n++] = GTK_WIDGET (dialog);
-  while (n > 0)
-    {
-      GtkWidget *widget = stack[--n];
-
-      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-        {
-          /* "clicked" is what a pointer click ends in, and what the dialog
-           * listens to; activation would wait for a key-release timeout. */
-          click (widget);
-          return;
-        }
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child && n < G_N_ELEMENTS (stack);
-           child = gtk_widget_get_next_sibling (child))
-        stack[n++] = child;
-    }
-
-  g_error ("the dialog has no button “%s”", label);
-}
-
 static gboolean
 message_dialog_is_open (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 message_dialog_is_closed (gpointer data)
 {
-  return find_message_dialog () == NULL;
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
 /* Closing the window while a form holds typed, unsaved text asks first. */
@@ -408,13 +304,13 @@ test_unsaved_form_is_not_lost (Fixture       *f,
 
   gtk_window_close (GTK_WINDOW (f->window));
   ui_spin_until (message_dialog_is_open, NULL, "the discard question appears");
-  dialog = find_message_dialog ();
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_true (find_editor () == editor);
 
   /* Keep editing: everything typed is still there. */
-  respond (dialog, "_Keep Editing");
+  ui_respond (dialog, "_Keep Editing");
   ui_spin_until (message_dialog_is_closed, NULL, "the question closes");
   g_assert_true (find_editor () == editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_record_editor_get_field_widget (editor, "name"))),
@@ -423,27 +319,9 @@ test_unsaved_form_is_not_lost (Fixture       *f,
   /* Discarding is a deliberate second step. */
   gtk_window_close (GTK_WINDOW (editor));
   ui_spin_until (message_dialog_is_open, NULL, "the discard question appears again");
-  respond (find_message_dialog (), "_Discard");
+  ui_respond (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Discard");
   ui_spin_until (editor_is_closed, NULL, "the form closes after discarding");
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 0);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static CfAssessmentWizard *
@@ -477,7 +355,7 @@ wizard_is_closed (gpointer data)
 static void
 next_page (CfAssessmentWizard *wizard)
 {
-  click (find_named (GTK_WIDGET (wizard), "next"));
+  ui_click (ui_find_named (GTK_WIDGET (wizard), "next"));
   ui_spin_for (200);
 }
 
@@ -501,7 +379,7 @@ test_assessment_wizard (Fixture       *f,
   editor = find_editor ();
   type_into (editor, "name", "WiFi baby monitor");
   type_into (editor, "model", "BM-1");
-  click (cf_record_editor_get_save_button (editor));
+  ui_click (cf_record_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   id = cf_window_get_selected_product_id (f->window);
 
@@ -517,35 +395,35 @@ test_assessment_wizard (Fixture       *f,
       g_autofree char *name = g_strdup_printf ("answer-%s-%s", cf_catalogue_item_get_attribute (q, "question"),
                                                cf_catalogue_item_get_attribute (q, "in-scope-answer"));
 
-      g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (wizard), "next")));
-      click (find_named (GTK_WIDGET (wizard), name));
+      g_assert_false (gtk_widget_is_sensitive (ui_find_named (GTK_WIDGET (wizard), "next")));
+      ui_click (ui_find_named (GTK_WIDGET (wizard), name));
       next_page (wizard);
     }
 
-  outcome = find_named (GTK_WIDGET (wizard), "scope-outcome");
+  outcome = ui_find_named (GTK_WIDGET (wizard), "scope-outcome");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (outcome)), ==, "In scope");
   next_page (wizard);
 
   /* Classification: describe, and tick the category the search proposes. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "search")),
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (wizard), "search")),
                          "WiFi baby monitor with night vision");
   ui_spin_for (200);
-  check = find_named (GTK_WIDGET (wizard), "category-AnnexIII.ClassI.17");
+  check = ui_find_named (GTK_WIDGET (wizard), "category-AnnexIII.ClassI.17");
   g_assert_nonnull (check);
-  click (check);
+  ui_click (check);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   next_page (wizard);
 
   next_page (wizard);   /* procedures: shown, nothing to enter */
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "placed-on-market")), "2028-13-01");
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (wizard), "next")));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "placed-on-market")), "2028-02-01");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (wizard), "support-end")), "2033-02-28");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (wizard), "placed-on-market")), "2028-13-01");
+  g_assert_false (gtk_widget_is_sensitive (ui_find_named (GTK_WIDGET (wizard), "next")));
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (wizard), "placed-on-market")), "2028-02-01");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_named (GTK_WIDGET (wizard), "support-end")), "2033-02-28");
   next_page (wizard);
 
   /* The summary saves everything at once. */
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (wizard), "next"))), ==, "_Save");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_find_named (GTK_WIDGET (wizard), "next"))), ==, "_Save");
   next_page (wizard);
   ui_spin_until (wizard_is_closed, NULL, "the wizard closes after saving");
   ui_spin_for (200);
@@ -561,16 +439,16 @@ test_assessment_wizard (Fixture       *f,
   g_assert_cmpstr (cf_record_get_field (CF_RECORD (status->product), "placed-on-market"), ==, "2028-02-01");
 
   /* The product page shows the category as a badge. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (f->window), "category-badge"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find_named (GTK_WIDGET (f->window), "category-badge"))), ==,
                    "Important, class I");
 
   /* Running it again starts from what was stored. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assess", NULL);
   ui_spin_until (wizard_is_open, NULL, "the wizard opens again");
   wizard = find_wizard ();
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (wizard),
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_find_named (GTK_WIDGET (wizard),
                                                                               "answer-commercial-yes"))));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (wizard),
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_find_named (GTK_WIDGET (wizard),
                                                                             "category-AnnexIII.ClassI.17"))));
   gtk_window_close (GTK_WINDOW (wizard));   /* nothing changed: closes without asking */
   ui_spin_until (wizard_is_closed, NULL, "the unchanged wizard closes");
@@ -612,7 +490,7 @@ test_assess_requirement (Fixture       *f,
   editor = find_editor ();
   type_into (editor, "name", "Smart plug");
   type_into (editor, "model", "SP-1");
-  click (cf_record_editor_get_save_button (editor));
+  ui_click (cf_record_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   id = cf_window_get_selected_product_id (f->window);
 
@@ -621,13 +499,13 @@ test_assess_requirement (Fixture       *f,
   ui_spin_for (200);
   g_assert_cmpstr (cf_requirement_editor_get_requirement (detail), ==, "AnnexI.PartI.2.m");
   g_assert_true (has_label (GTK_WIDGET (detail), "Not assessed yet: your first change records it"));
-  row = find_named (GTK_WIDGET (view), "AnnexI.PartI.2.m");
+  row = ui_find_named (GTK_WIDGET (view), "AnnexI.PartI.2.m");
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "status"), ==, "Not assessed");
 
   /* Does not apply: the justification is asked for, and the gate lists it
    * until it is given. */
-  applies = find_named (GTK_WIDGET (detail), "applies");
-  justification = find_named (GTK_WIDGET (detail), "justification");
+  applies = ui_find_named (GTK_WIDGET (detail), "applies");
+  justification = ui_find_named (GTK_WIDGET (detail), "justification");
   g_assert_false (gtk_widget_get_visible (justification));
   gtk_switch_set_active (GTK_SWITCH (applies), FALSE);
   g_assert_true (gtk_widget_get_visible (justification));
@@ -652,8 +530,8 @@ test_assess_requirement (Fixture       *f,
   /* Applies: status, measures and a mapped standard clause. */
   ui_spin_for (200);
   g_assert_cmpstr (cf_requirement_editor_get_requirement (detail), ==, "AnnexI.PartI.2.a");
-  status = find_named (GTK_WIDGET (detail), "status");
-  measures = find_named (GTK_WIDGET (detail), "measures");
+  status = ui_find_named (GTK_WIDGET (detail), "status");
+  measures = ui_find_named (GTK_WIDGET (detail), "measures");
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), CF_STATUS_IMPLEMENTED);
   cf_text_row_set_text (CF_TEXT_ROW (measures), "Every release is checked against the CVE feeds.");
   ui_spin_until (nothing_pending, detail, "the change is saved");
@@ -665,9 +543,9 @@ test_assess_requirement (Fixture       *f,
 
   cf_requirements_view_select (view, "AnnexI.PartI.2.d");
   ui_spin_for (200);
-  check = find_named (GTK_WIDGET (detail), "ETSI EN 303 645 5.1");
+  check = ui_find_named (GTK_WIDGET (detail), "ETSI EN 303 645 5.1");
   g_assert_nonnull (check);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (detail), "status")), CF_STATUS_VERIFIED);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (detail), "status")), CF_STATUS_VERIFIED);
   gtk_check_button_set_active (g_object_get_data (G_OBJECT (check), "check"), TRUE);
   ui_spin_until (nothing_pending, detail, "the change is saved");
   a = stored_assessment (f, id, "AnnexI.PartI.2.d");
@@ -679,8 +557,8 @@ test_assess_requirement (Fixture       *f,
   /* Part II cannot be switched off. */
   cf_requirements_view_select (view, "AnnexI.PartII.5");
   ui_spin_for (200);
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (detail), "applies")));
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (detail), "applies"))));
+  g_assert_false (gtk_widget_is_sensitive (ui_find_named (GTK_WIDGET (detail), "applies")));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (ui_find_named (GTK_WIDGET (detail), "applies"))));
 }
 
 static gboolean
@@ -709,15 +587,15 @@ test_readiness_jump (Fixture       *f,
   editor = find_editor ();
   type_into (editor, "name", "Door lock");
   type_into (editor, "model", "DL-2");
-  click (cf_record_editor_get_save_button (editor));
+  ui_click (cf_record_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
 
-  gate = find_named (GTK_WIDGET (page), "readiness");
+  gate = ui_find_named (GTK_WIDGET (page), "readiness");
   g_assert_true (has_label (gate, "28 items missing before a declaration of conformity"));
   g_assert_true (has_label (gate, "The scope check is not finished: answer its questions."));
   g_assert_true (has_label (gate, "The risk register is empty: the assessment must analyse the cybersecurity risks (Article 13(3))."));
 
-  item = find_named (gate, "AnnexI.PartII.3");
+  item = ui_find_named (gate, "AnnexI.PartII.3");
   g_assert_nonnull (item);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-requirement");
   g_signal_emit_by_name (item, "activate");
@@ -728,9 +606,9 @@ test_readiness_jump (Fixture       *f,
 
   /* Assessing it there turns the item into the evidence it now needs, which
    * leads to the same place... */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (view), "status")), CF_STATUS_IMPLEMENTED);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find_named (GTK_WIDGET (view), "status")), CF_STATUS_IMPLEMENTED);
   cf_requirements_view_flush (view);
-  item = find_named (gate, "AnnexI.PartII.3");
+  item = ui_find_named (gate, "AnnexI.PartII.3");
   g_assert_nonnull (item);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (item), "what"), ==, "evidence-missing");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-requirement");
@@ -747,7 +625,7 @@ test_readiness_jump (Fixture       *f,
   cf_evidence_list_attach_files (list, files);
   ui_spin_until (no_copies, list, "the file is copied in");
   ui_spin_for (200);
-  g_assert_null (find_named (gate, "AnnexI.PartII.3"));
+  g_assert_null (ui_find_named (gate, "AnnexI.PartII.3"));
   g_assert_true (has_label (gate, "27 items missing before a declaration of conformity"));
 }
 
@@ -771,7 +649,7 @@ test_expired_evidence_jump (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
   ui_spin_for (200);
   id = cf_window_get_selected_product_id (f->window);
-  gate = find_named (GTK_WIDGET (page), "readiness");
+  gate = ui_find_named (GTK_WIDGET (page), "readiness");
 
   /* The window's own store, so that the window hears of the change. */
   g_object_get (f->window, "context", &context, NULL);
@@ -785,7 +663,7 @@ test_expired_evidence_jump (Fixture       *f,
   ui_spin_for (200);
 
   name = g_strdup_printf ("%" G_GINT64_FORMAT, cf_evidence_get_id (evidence));
-  item = find_named (gate, name);
+  item = ui_find_named (gate, name);
   g_assert_nonnull (item);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (item), "what"), ==, "evidence-expired");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-evidence");
@@ -793,12 +671,12 @@ test_expired_evidence_jump (Fixture       *f,
   ui_spin_for (200);
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-  selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (find_named (GTK_WIDGET (view), "evidence-list")));
+  selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (ui_find_named (GTK_WIDGET (view), "evidence-list")));
   g_assert_nonnull (selected);
   g_assert_true (g_object_get_data (G_OBJECT (selected), "evidence") != NULL);
   g_assert_cmpint (cf_evidence_get_id (g_object_get_data (G_OBJECT (selected), "evidence")), ==,
                    cf_evidence_get_id (evidence));
-  g_assert_nonnull (find_named (GTK_WIDGET (selected), "expired"));
+  g_assert_nonnull (ui_find_named (GTK_WIDGET (selected), "expired"));
 
   /* Alt+5 leads there as well. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "product");
@@ -858,7 +736,7 @@ test_close_during_copy (Fixture       *f,
   editor = find_editor ();
   type_into (editor, "name", "Camera");
   type_into (editor, "model", "C-1");
-  click (cf_record_editor_get_save_button (editor));
+  ui_click (cf_record_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-requirement", "s", "AnnexI.PartI.2.a");
   ui_spin_for (200);
@@ -882,16 +760,16 @@ test_close_during_copy (Fixture       *f,
 
   gtk_window_close (GTK_WINDOW (f->window));
   ui_spin_until (message_dialog_is_open, NULL, "closing asks about the copy");
-  dialog = find_message_dialog ();
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (has_label (GTK_WIDGET (dialog), "Stop Copying Evidence?"));
-  respond (dialog, "_Keep Copying");
+  ui_respond (dialog, "_Keep Copying");
   ui_spin_until (message_dialog_is_closed, NULL, "the question goes away");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_cmpuint (cf_evidence_list_count_all_copies (), ==, 1);
 
   gtk_window_close (GTK_WINDOW (f->window));
   ui_spin_until (message_dialog_is_open, NULL, "closing asks again");
-  respond (find_message_dialog (), "_Stop and Close");
+  ui_respond (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Stop and Close");
   ui_spin_until (message_dialog_is_closed, NULL, "the question goes away");
   ui_spin_until (no_windows, f->app, "the window closes");
 }
@@ -936,42 +814,6 @@ test_generate_declaration (Fixture       *f,
 }
 
 /* Documents: languages, other kinds, comparing versions */
-
-/* Writes @widget to $CF_SCREENSHOT_DIR/@name.png, when that is set, to look at. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CF_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  /* A widget not drawn yet gives nothing: let it draw. */
-  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
-    {
-      ui_spin_for (200);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 /* Scrolls the page to its end, where the documents are, to look at them. */
 static void
@@ -1105,7 +947,7 @@ test_compare_versions (Fixture       *f,
   ui_spin_until (editor_is_open, NULL, "the product form opens");
   editor = find_editor ();
   type_into (editor, "version", "2.5.0");
-  click (cf_record_editor_get_save_button (editor));
+  ui_click (cf_record_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   ui_spin_for (200);
 
@@ -1127,7 +969,7 @@ test_compare_versions (Fixture       *f,
   /* Only the second version has one before it to be compared with. */
   g_assert_true (gtk_widget_is_sensitive (cf_document_row_get_compare_button (newer)));
   g_assert_false (gtk_widget_is_sensitive (cf_document_row_get_compare_button (older)));
-  if (g_getenv ("CF_SCREENSHOT_DIR") != NULL)
+  if (g_getenv ("CONFORMITY_TEST_SCREENSHOTS") != NULL)
     {
       gint64 toasts_gone = g_get_monotonic_time () + 12 * G_USEC_PER_SEC;
 
@@ -1135,10 +977,10 @@ test_compare_versions (Fixture       *f,
       while (g_get_monotonic_time () < toasts_gone)
         ui_spin_for (200);
       scroll_to_end (GTK_WIDGET (page));
-      screenshot (GTK_WIDGET (f->window), "documents-list");
+      ui_save_screenshot (GTK_WIDGET (f->window), "documents-list");
     }
 
-  click (cf_document_row_get_compare_button (newer));
+  ui_click (cf_document_row_get_compare_button (newer));
   ui_spin_until (compare_is_open, NULL, "the comparison opens");
   dialog = find_compare ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
@@ -1152,7 +994,7 @@ test_compare_versions (Fixture       *f,
   g_assert_false (has_line (text, "+ ", "2.4.1"));
   g_assert_nonnull (strstr (cf_document_compare_get_summary (dialog), "added"));
   ui_spin_until (ui_widget_is_mapped, dialog, "the comparison is shown");
-  screenshot (GTK_WIDGET (dialog), "compare-versions");
+  ui_save_screenshot (GTK_WIDGET (dialog), "compare-versions");
 
   /* Escape closes it. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
@@ -1260,26 +1102,26 @@ test_user_information_summary (Fixture       *f,
   type_into (editor, "name", "Router");
   type_into (editor, "model", "R-1");
   type_into (editor, "version", "1.0");
-  click (cf_record_editor_get_save_button (editor));
+  ui_click (cf_record_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   ui_spin_for (200);
   id = cf_window_get_selected_product_id (f->window);
   g_assert_cmpint (id, >, 0);
 
-  row = find_named (GTK_WIDGET (page), "user-information");
+  row = ui_find_named (GTK_WIDGET (page), "user-information");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "13 of 13 points not written yet");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "Single point of contact for vulnerability reports"));
 
-  arrow = find_named (row, "edit-user-information");
+  arrow = ui_find_named (row, "edit-user-information");
   g_assert_true (GTK_IS_BUTTON (arrow));
-  click (arrow);
+  ui_click (arrow);
   ui_spin_until (editor_is_open, NULL, "the Information for Users form opens");
   editor = find_editor ();
   type_into (editor, "security-contact", "psirt@example.org");
-  click (cf_record_editor_get_save_button (editor));
+  ui_click (cf_record_editor_get_save_button (editor));
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   ui_spin_for (200);
 
@@ -1306,24 +1148,24 @@ test_other_documents_menu (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
   ui_spin_for (200);
 
-  button = find_named (GTK_WIDGET (page), "other-documents");
+  button = ui_find_named (GTK_WIDGET (page), "other-documents");
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
 
   /* Xvfb without a window manager has no monitor to place a popover on
    * (GDK warns), so the menu is opened only to be looked at. */
-  if (g_getenv ("CF_SCREENSHOT_DIR") != NULL)
+  if (g_getenv ("CONFORMITY_TEST_SCREENSHOTS") != NULL)
     {
       GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
 
       scroll_to_end (GTK_WIDGET (page));
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));
       ui_spin_until (ui_widget_is_mapped, popover, "the menu opens");
-      screenshot (popover, "other-documents-menu");
-      screenshot (GTK_WIDGET (f->window), "other-documents-window");
+      ui_save_screenshot (popover, "other-documents-menu");
+      ui_save_screenshot (GTK_WIDGET (f->window), "other-documents-window");
       gtk_widget_activate_action (GTK_WIDGET (page), "product.pdfa", NULL);
-      screenshot (popover, "other-documents-menu-pdfa");
+      ui_save_screenshot (popover, "other-documents-menu-pdfa");
       gtk_widget_activate_action (GTK_WIDGET (page), "product.pdfa", NULL);
       gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
       g_log_set_always_fatal (fatal);
@@ -1364,11 +1206,11 @@ test_other_documents_menu (Fixture       *f,
       g_assert_true (cf_product_page_get_generating (page));
       /* Nothing else can start meanwhile. */
       g_assert_false (gtk_widget_is_sensitive (find_menu_item (popover, cf_document_kind_get_label (kinds[i]))));
-      if (g_getenv ("CF_SCREENSHOT_DIR") != NULL)
+      if (g_getenv ("CONFORMITY_TEST_SCREENSHOTS") != NULL)
         {
           g_autofree char *name = g_strconcat ("generating-", kinds[i], NULL);
 
-          screenshot (GTK_WIDGET (f->window), name);
+          ui_save_screenshot (GTK_WIDGET (f->window), name);
         }
       gtk_widget_activate_action (GTK_WIDGET (page), "product.cancel-generation", NULL);
       ui_spin_until (not_generating, page, "the generation stops");
@@ -1381,55 +1223,11 @@ test_no_display (void)
   g_test_skip ("no display: the window tests need one (build-aux/test runs them under Xvfb)");
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS would also hide the system's data folders, and
- * with them the MIME database GTK needs to recognise SVG icons; so only the
- * user's own folders are redirected, to a fresh one per run. */
-static char *
-isolate_user_dirs (void)
-{
-  static const char * const variables[] = {
-    "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
-  };
-  g_autoptr(GError) error = NULL;
-  char *home = g_dir_make_tmp ("cf-ui-home-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, variables[i], NULL);
-
-      g_mkdir (dir, 0700);
-      g_setenv (variables[i], dir, TRUE);
-    }
-
-  return home;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = isolate_user_dirs ();
+  g_autofree char *home = ui_isolate_user_dirs ();
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -1460,7 +1258,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (home);
+  ui_remove_tree (home);
 
   return status;
 }

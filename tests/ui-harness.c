@@ -103,15 +103,19 @@ ui_find_button (GtkWidget  *root,
   return NULL;
 }
 
-/* A user's click ends in "clicked"; insensitive or hidden buttons cannot
- * be clicked. */
+/* A user's click ends in "clicked" (a check button's in "toggled");
+ * gtk_widget_activate() would only emit it after a key-release timeout.
+ * Insensitive or hidden buttons cannot be clicked. */
 void
 ui_click (GtkWidget *button)
 {
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_is_visible (button));
-  g_signal_emit_by_name (button, "clicked");
+  if (GTK_IS_CHECK_BUTTON (button))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (button), !gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+  else
+    g_signal_emit_by_name (button, "clicked");
 }
 
 /* A mapped window of @type: buttons act only once realized. */
@@ -129,6 +133,31 @@ ui_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+/* Conditions for ui_spin_until(): @type is GSIZE_TO_POINTER (a GType). */
+gboolean
+ui_toplevel_shown (gpointer type)
+{
+  return ui_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+gboolean
+ui_toplevel_gone (gpointer type)
+{
+  return ui_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/* The text of the label named @name under @root. */
+const char *
+ui_label_text (GtkWidget  *root,
+               const char *name)
+{
+  GtkWidget *label = ui_find_named (root, name);
+
+  g_assert_nonnull (label);
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 /* Clicks the dialog's button with @label, as a user would. */
@@ -185,12 +214,6 @@ ui_find_message_dialog (const char *heading)
   return NULL;
 }
 
-static gboolean
-has_size (gpointer widget)
-{
-  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
-}
-
 /* When CONFORMITY_TEST_SCREENSHOTS names a folder, saves @widget as it is
  * drawn now to NAME.png there, so a person can look at what a test saw. */
 void
@@ -199,37 +222,39 @@ ui_save_screenshot (GtkWidget  *widget,
 {
   const char *dir = g_getenv ("CONFORMITY_TEST_SCREENSHOTS");
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
+  int width = 0, height = 0;
 
   if (dir == NULL || *dir == '\0')
     return;
 
-  /* Mapped is not yet laid out and drawn. */
-  ui_spin_until (has_size, widget, "the widget is laid out");
-  ui_spin_for (300);
-
+  /* Mapped is not yet laid out and drawn: a widget not drawn yet gives
+   * nothing, so let it draw. */
   paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      ui_spin_for (200);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   if (node == NULL)
     {
       g_printerr ("# nothing drawn for %s (%dx%d)\n", name, width, height);
       return;
     }
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   file_name = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file_name, NULL);
-  gdk_texture_save_to_png (texture, path);
+  if (!gdk_texture_save_to_png (texture, path))
+    g_printerr ("# could not save %s\n", path);
 }
 
 /* Removes a test's temporary folder and everything in it. */
@@ -251,4 +276,44 @@ ui_remove_tree (const char *path)
   if (dir != NULL)
     g_dir_close (dir);
   g_rmdir (path);
+}
+
+/* Starts the application on $CONFORMITY_DB as a user would, and waits for
+ * its window. Each start exports its own D-Bus objects, so each gets an id
+ * of its own. */
+CfWindow *
+ui_start_app (CfApplication **app)
+{
+  g_autoptr(GError) error = NULL;
+  static guint n_apps = 0;
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+  GtkWindow *window;
+
+  g_assert_null (*app);
+  *app = cf_application_new ();
+  g_application_set_application_id (G_APPLICATION (*app), app_id);
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (*app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (*app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (*app));
+  g_assert_true (CF_IS_WINDOW (window));
+  ui_spin_until (ui_widget_is_mapped, window, "the window is shown");
+  return CF_WINDOW (window);
+}
+
+/* Closes every window of the application and lets it go; nothing if it
+ * is not running. */
+void
+ui_quit_app (CfApplication **app)
+{
+  GList *windows;
+
+  if (*app == NULL)
+    return;
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (*app))) != NULL)
+    gtk_window_destroy (windows->data);
+  ui_spin_for (100);
+  g_clear_object (app);
 }

@@ -8,6 +8,9 @@
 
 #include <adwaita.h>
 
+#include "cf-application.h"
+#include "cf-window.h"
+
 typedef gboolean (*UiCondition) (gpointer data);
 
 void        ui_spin_until         (UiCondition       condition,
@@ -23,6 +26,10 @@ GtkWidget  *ui_find_button        (GtkWidget        *root,
                                    const char       *label);
 void        ui_click              (GtkWidget        *button);
 gpointer    ui_find_toplevel      (GType             type);
+gboolean    ui_toplevel_shown     (gpointer          type);
+gboolean    ui_toplevel_gone      (gpointer          type);
+const char *ui_label_text         (GtkWidget        *root,
+                                   const char       *name);
 void        ui_respond            (AdwMessageDialog *dialog,
                                    const char       *label);
 char       *ui_isolate_user_dirs  (void);
@@ -30,3 +37,5 @@ void        ui_remove_tree        (const char       *path);
 AdwMessageDialog *ui_find_message_dialog (const char *heading);
 void        ui_save_screenshot    (GtkWidget        *widget,
                                    const char       *name);
+CfWindow   *ui_start_app          (CfApplication   **app);
+void        ui_quit_app           (CfApplication   **app);
