@@ -1,7 +1,8 @@
 /* test-ui-desktop.c — what a GNOME user expects of any application, driven
  * through the real window: Preferences over the settings, finding a product,
- * the last product shown again at the next start, and a name for screen
- * readers on every control that shows only an icon
+ * the last product shown again at the next start, keyboard shortcuts that
+ * are listed and do what they say, and a name for screen readers on every
+ * control that shows only an icon
  *
  * Copyright 2026 The Conformity Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,9 +13,12 @@
 #include <string.h>
 
 #include "cf-application.h"
+#include "cf-assessment-wizard.h"
+#include "cf-document-info.h"
 #include "cf-preferences-window.h"
 #include "cf-product.h"
 #include "cf-product-page.h"
+#include "cf-record-editor.h"
 #include "cf-store.h"
 #include "cf-window.h"
 #include "ui-harness.h"
@@ -442,6 +446,268 @@ test_accessible_names (Fixture       *f,
     }
 }
 
+/* Keyboard shortcuts */
+
+static void
+collect_listed (GtkWidget *widget,
+                GPtrArray *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (listed, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, listed);
+}
+
+/* The keys the Keyboard Shortcuts window shows for @listed: its own
+ * accelerator, or the application's for its action. */
+static char *
+listed_accel (Fixture   *f,
+              GtkWidget *listed)
+{
+  g_autofree char *accel = NULL;
+  g_autofree char *action = NULL;
+
+  g_object_get (listed, "accelerator", &accel, "action-name", &action, NULL);
+  if (accel != NULL && *accel != '\0')
+    return g_steal_pointer (&accel);
+  if (action != NULL)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), action);
+
+      if (accels[0] != NULL)
+        return g_strdup (accels[0]);
+    }
+  return NULL;
+}
+
+static GtkShortcutTrigger *
+parse_trigger (const char *accel)
+{
+  guint keyval;
+  GdkModifierType modifiers;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+  return gtk_keyval_trigger_new (keyval, modifiers);
+}
+
+/* What pressing @trigger runs in the window @widget, wherever the focus
+ * is: the shortcut the key matches among the window's own controllers
+ * (its class bindings, the application's accelerators) and those inside it
+ * that act in the whole window (a primary menu's F10). A local shortcut of
+ * a widget inside, such as a search entry's Ctrl+G, acts only while that
+ * widget has the focus, so it does not count. */
+static GtkShortcut *
+bound_shortcut_in (GtkWidget          *widget,
+                   gboolean            is_window,
+                   GtkShortcutTrigger *trigger,
+                   GtkWidget         **owner)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      if (!is_window && gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) ==
+                        GTK_SHORTCUT_SCOPE_LOCAL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            {
+              *owner = widget;
+              /* The controller keeps it. */
+              return shortcut;
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcut *found = bound_shortcut_in (child, FALSE, trigger, owner);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkShortcut *
+bound_shortcut (GtkWidget          *window,
+                GtkShortcutTrigger *trigger,
+                GtkWidget         **owner)
+{
+  return bound_shortcut_in (window, TRUE, trigger, owner);
+}
+
+/* Presses @accel in @window: runs what GTK runs for that key. */
+static void
+press (GtkWidget  *window,
+       const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = parse_trigger (accel);
+  GtkWidget *owner = NULL;
+  GtkShortcut *shortcut = bound_shortcut (window, trigger, &owner);
+
+  if (shortcut == NULL)
+    g_error ("%s does nothing in %s", accel, G_OBJECT_TYPE_NAME (window));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               owner, gtk_shortcut_get_arguments (shortcut)));
+}
+
+/* Every shortcut the Keyboard Shortcuts window lists is bound, in the
+ * window or in a form, and every key the window binds to its own actions
+ * or the application's is listed. */
+static void
+test_shortcuts_listed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed_triggers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkShortcutsWindow *overlay;
+  GtkWidget *form, *wizard;
+  guint n_checked = 0;
+
+  start_app (f);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  g_assert_nonnull (overlay);
+  collect_listed (GTK_WIDGET (overlay), listed);
+  g_assert_cmpuint (listed->len, >=, 20);
+
+  /* A form and the scope wizard, for the keys that act in them. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-product", NULL);
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_RECORD_EDITOR), "the New Product form opens");
+  form = ui_find_toplevel (CF_TYPE_RECORD_EDITOR);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assess", NULL);
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_ASSESSMENT_WIZARD), "the scope wizard opens");
+  wizard = ui_find_toplevel (CF_TYPE_ASSESSMENT_WIZARD);
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accel = listed_accel (f, g_ptr_array_index (listed, i));
+      g_autoptr(GtkShortcutTrigger) trigger = NULL;
+      GtkWidget *owner = NULL;
+
+      g_object_get (g_ptr_array_index (listed, i), "title", &title, NULL);
+      if (accel == NULL)
+        g_error ("“%s” is listed without keys", title);
+      trigger = parse_trigger (accel);
+      if (bound_shortcut (GTK_WIDGET (f->window), trigger, &owner) == NULL &&
+          bound_shortcut (form, trigger, &owner) == NULL &&
+          bound_shortcut (wizard, trigger, &owner) == NULL)
+        g_error ("“%s” is listed as %s, which nothing binds", title, accel);
+      g_ptr_array_add (listed_triggers, g_steal_pointer (&trigger));
+    }
+  gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (wizard));
+
+  /* The other way: the window's own keys and the application's. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name;
+          gboolean found = FALSE;
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "app."))
+            continue;
+          for (guint k = 0; k < listed_triggers->len && !found; k++)
+            found = gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut),
+                                                g_ptr_array_index (listed_triggers, k));
+          if (!found)
+            {
+              g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+              g_error ("%s runs %s but Keyboard Shortcuts does not list it", keys, name);
+            }
+          n_checked++;
+        }
+    }
+  /* The window's nineteen and the application's three. */
+  g_assert_cmpuint (n_checked, >=, 19);
+}
+
+static gboolean
+no_windows (gpointer app)
+{
+  return gtk_application_get_windows (app) == NULL;
+}
+
+static gboolean
+not_generating (gpointer page)
+{
+  return !cf_product_page_get_generating (page);
+}
+
+/* The common actions, from the keyboard as a user would press them. */
+static void
+test_shortcuts_act (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  CfProductPage *page;
+  GtkWidget *entry;
+  GtkWidget *form;
+  gint64 id;
+
+  start_app (f);
+  id = cf_window_get_selected_product_id (f->window);
+  g_assert_cmpint (id, ==, f->ids[0]);
+  page = CF_PRODUCT_PAGE (cf_window_get_product_page (f->window));
+
+  /* Ctrl+N opens the New Product form; Escape closes it. */
+  press (GTK_WIDGET (f->window), "<Control>n");
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_RECORD_EDITOR), "the New Product form opens");
+  form = ui_find_toplevel (CF_TYPE_RECORD_EDITOR);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "New Product");
+  press (form, "Escape");
+  ui_spin_until (ui_toplevel_gone, GSIZE_TO_POINTER (CF_TYPE_RECORD_EDITOR), "the form closes");
+
+  /* Ctrl+F: typing goes to the search. */
+  press (GTK_WIDGET (f->window), "<Control>f");
+  entry = ui_find_named (GTK_WIDGET (f->window), "product-search");
+  ui_spin_until (ui_widget_is_mapped, entry, "the search entry is shown");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+
+  /* Ctrl+G generates the selected product's declaration. */
+  press (GTK_WIDGET (f->window), "<Control>g");
+  g_assert_true (cf_product_page_get_generating (page));
+  ui_spin_until (not_generating, page, "the declaration is generated");
+  documents = cf_store_list_documents (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpstr (cf_document_info_get_kind (g_ptr_array_index (documents, 0)), ==, CF_DOCUMENT_KIND_DECLARATION);
+
+  /* Ctrl+comma: Preferences; Ctrl+?: Keyboard Shortcuts. */
+  press (GTK_WIDGET (f->window), "<Control>comma");
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_PREFERENCES_WINDOW), "Preferences is shown");
+  gtk_window_destroy (ui_find_toplevel (CF_TYPE_PREFERENCES_WINDOW));
+  press (GTK_WIDGET (f->window), "<Control>question");
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), "Keyboard Shortcuts is shown");
+  gtk_window_close (ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  /* Ctrl+Q closes every window. */
+  press (GTK_WIDGET (f->window), "<Control>q");
+  ui_spin_until (no_windows, f->app, "every window closes");
+  f->window = NULL;
+}
+
 static void
 test_no_display (void)
 {
@@ -470,6 +736,8 @@ main (int   argc,
   g_test_add ("/ui/desktop/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/ui/desktop/find-product", Fixture, NULL, fixture_set_up, test_find_product, fixture_tear_down);
   g_test_add ("/ui/desktop/last-product", Fixture, NULL, fixture_set_up, test_last_product, fixture_tear_down);
+  g_test_add ("/ui/desktop/shortcuts-listed", Fixture, NULL, fixture_set_up, test_shortcuts_listed, fixture_tear_down);
+  g_test_add ("/ui/desktop/shortcuts-act", Fixture, NULL, fixture_set_up, test_shortcuts_act, fixture_tear_down);
   g_test_add ("/ui/desktop/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names,
               fixture_tear_down);
 

@@ -1269,8 +1269,8 @@ cf_assessment_wizard_class_init (CfAssessmentWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cf-assessment-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, CfAssessmentWizard, window_title);
