@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -708,6 +709,156 @@ test_shortcuts_act (Fixture       *f,
   f->window = NULL;
 }
 
+/* Desktop language */
+
+static gboolean
+shows_label_containing (GtkWidget  *root,
+                        const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (shows_label_containing (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The sidebar's title, among the window's AdwWindowTitles. */
+static gboolean
+has_window_title (GtkWidget  *root,
+                  const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_WINDOW_TITLE (child) && g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (child)), title) == 0)
+        return TRUE;
+      if (has_window_title (child, title))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The main menu's button (F10). */
+static GtkWidget *
+find_primary_menu (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (child)))
+        return child;
+      found = find_primary_menu (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+menu_label (GMenuModel *menu,
+            const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *label = NULL;
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          const char *found = menu_label (section, action);
+
+          g_object_unref (section);
+          if (found != NULL)
+            return found;
+          continue;
+        }
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return g_intern_string (label);
+    }
+  return NULL;
+}
+
+/* The window speaks the desktop's language (LANGUAGE, as a GNOME session
+ * sets it): its own words, the menu, Preferences, the catalogue's
+ * references and the core's labels, while documents keep their own
+ * language. Each language runs in a process of its own, started in it:
+ * GLib decides once per process whether libraries translate, at their
+ * first message. */
+static void
+test_desktop_language (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct {
+    const char *language;
+    const char *products;
+    const char *requirements;
+    const char *new_product;
+    const char *default_language;
+    const char *annex_i_1;
+    const char *preferences;
+  } languages[] = {
+    { "de", "Produkte", "Anforderungen", "_Neues Produkt", "_Standardsprache", "Anhang I Teil I Nummer 1",
+      "Einstellungen" },
+    { "fr", "Produits", "Exigences", "_Nouveau produit", "_Langue par défaut", "annexe I, partie I, point 1)",
+      "Préférences" },
+  };
+  const char *language = g_getenv ("LANGUAGE");
+  AdwViewStack *views;
+  GtkWidget *menu_button, *preferences;
+  g_autofree char *document_language = NULL;
+  guint i;
+
+  if (!g_test_subprocess ())
+    {
+      for (i = 0; i < G_N_ELEMENTS (languages); i++)
+        {
+          g_setenv ("LANGUAGE", languages[i].language, TRUE);
+          g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+          g_test_trap_assert_passed ();
+        }
+      g_unsetenv ("LANGUAGE");
+      return;
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (languages) && g_strcmp0 (language, languages[i].language) != 0; i++)
+    ;
+  g_assert_cmpuint (i, <, G_N_ELEMENTS (languages));
+
+  start_app (f);
+  g_assert_true (has_window_title (GTK_WIDGET (f->window), languages[i].products));
+  views = ADW_VIEW_STACK (ui_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (views,
+                     adw_view_stack_get_child_by_name (views, "requirements"))), ==, languages[i].requirements);
+
+  menu_button = find_primary_menu (GTK_WIDGET (f->window));
+  g_assert_nonnull (menu_button);
+  g_assert_cmpstr (menu_label (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.new-product"),
+                   ==, languages[i].new_product);
+
+  /* The first requirement, under its reference in this language. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "requirements");
+  ui_spin_for (200);
+  g_assert_true (shows_label_containing (GTK_WIDGET (f->window), languages[i].annex_i_1));
+
+  preferences = GTK_WIDGET (open_preferences (f));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preferences)), ==, languages[i].preferences);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_find_named (preferences,
+                                                                                      "document-language"))),
+                   ==, languages[i].default_language);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* Documents are written in their own language, English by default. */
+  g_object_get (cf_window_get_product_page (f->window), "document-language", &document_language, NULL);
+  g_assert_cmpstr (document_language, ==, "en");
+}
+
 static void
 test_no_display (void)
 {
@@ -724,6 +875,11 @@ main (int   argc,
   /* GTK's test backend keeps what each widget tells screen readers, so the
    * test can read it back; "none" keeps nothing. */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* The translations as built, as main() binds the installed ones. gettext
+   * ignores LANGUAGE only in the "C" locale; C.UTF-8 is enough. */
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -738,6 +894,8 @@ main (int   argc,
   g_test_add ("/ui/desktop/last-product", Fixture, NULL, fixture_set_up, test_last_product, fixture_tear_down);
   g_test_add ("/ui/desktop/shortcuts-listed", Fixture, NULL, fixture_set_up, test_shortcuts_listed, fixture_tear_down);
   g_test_add ("/ui/desktop/shortcuts-act", Fixture, NULL, fixture_set_up, test_shortcuts_act, fixture_tear_down);
+  g_test_add ("/ui/desktop/desktop-language", Fixture, NULL, fixture_set_up, test_desktop_language,
+              fixture_tear_down);
   g_test_add ("/ui/desktop/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names,
               fixture_tear_down);
 

@@ -88,12 +88,17 @@ quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GtkApplication *app = user_data;
+  /* Closing one window can destroy others (the main window takes the
+   * Keyboard Shortcuts window with it) and so change the application's
+   * list: walk a copy, and close only the windows still open. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
 
   /* Closing windows (rather than quitting) lets editors ask about unsaved changes. */
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    if (g_list_find (gtk_application_get_windows (app), l->data) != NULL)
+      gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

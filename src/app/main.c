@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-application.h"
+#include "cf-locale-dir.h"
 
 int
 main (int    argc,
@@ -15,7 +16,7 @@ main (int    argc,
 {
   g_autoptr(CfApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, cf_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

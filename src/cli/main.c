@@ -9,13 +9,14 @@
 #include <locale.h>
 
 #include "cf-cli.h"
+#include "cf-locale-dir.h"
 
 int
 main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, cf_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("conformity-cli");
