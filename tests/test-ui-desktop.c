@@ -709,23 +709,6 @@ test_shortcuts_act (Fixture       *f,
   f->window = NULL;
 }
 
-/* Desktop language */
-
-static gboolean
-shows_label_containing (GtkWidget  *root,
-                        const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (shows_label_containing (child, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The sidebar's title, among the window's AdwWindowTitles. */
 static gboolean
 has_window_title (GtkWidget  *root,
@@ -845,7 +828,7 @@ test_desktop_language (Fixture       *f,
   /* The first requirement, under its reference in this language. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "requirements");
   ui_spin_for (200);
-  g_assert_true (shows_label_containing (GTK_WIDGET (f->window), languages[i].annex_i_1));
+  g_assert_true (ui_has_label (GTK_WIDGET (f->window), languages[i].annex_i_1));
 
   preferences = GTK_WIDGET (open_preferences (f));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preferences)), ==, languages[i].preferences);

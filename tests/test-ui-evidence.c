@@ -111,22 +111,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child) &&
-          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The list box keeps its placeholder, but maps it only when it is empty. */
 static gboolean
 placeholder_shown (GtkWidget *list)
@@ -300,7 +284,7 @@ test_attach_to_requirement (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (requirement_row), "evidence-icon")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (g_object_get_data (G_OBJECT (requirement_row), "evidence-icon")),
                    ==, "No current evidence");
-  g_assert_true (has_label (view, "2 of 22 assessed; 1 of 2 that apply implemented; 2 without current evidence"));
+  g_assert_true (ui_has_label (view, "2 of 22 assessed; 1 of 2 that apply implemented; 2 without current evidence"));
   /* A requirement not assessed yet is not flagged: its status says enough. */
   g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (ui_find_named (view, "AnnexI.PartI.2.a")),
                                                       "evidence-missing")));
@@ -317,7 +301,7 @@ test_attach_to_requirement (Fixture       *f,
   /* The copy shows at once, with what it is for. */
   g_assert_cmpuint (cf_evidence_list_get_n_copies (CF_EVIDENCE_LIST (list)), ==, 1);
   g_assert_nonnull (ui_find_named (list, "copy"));
-  g_assert_true (has_label (list, "For I (2)(d)"));
+  g_assert_true (ui_has_label (list, "For I (2)(d)"));
   ui_spin_until (no_copies, list, "the file is copied in");
   ui_spin_for (200);
   g_assert_null (ui_find_named (list, "copy"));
@@ -351,7 +335,7 @@ test_attach_to_requirement (Fixture       *f,
   g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (requirement_row), "evidence-missing")));
   g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (ui_find_named (view, "AnnexI.PartI.1")),
                                                      "evidence-missing")));
-  g_assert_true (has_label (view, "; 1 without current evidence"));
+  g_assert_true (ui_has_label (view, "; 1 without current evidence"));
   g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (requirement_row), "evidence-icon")));
 
   /* Copying the digest puts all of it on the clipboard. */
@@ -524,7 +508,7 @@ test_cancel_copy (Fixture       *f,
   g_assert_cmpuint (cf_evidence_list_get_n_copies (CF_EVIDENCE_LIST (list)), ==, 2);
   ui_spin_until (progress_shown, list, "the copy reports its progress");
   ui_save_screenshot (GTK_WIDGET (f->window), "copy-in-progress");
-  g_assert_true (has_label (list, " of 1.0\u00a0GiB"));
+  g_assert_true (ui_has_label (list, " of 1.0\u00a0GiB"));
   ui_click (ui_find_named (list, "cancel-copy"));
   ui_spin_until (no_copies, list, "the copies end");
   ui_spin_for (200);
@@ -840,8 +824,8 @@ test_evidence_view (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cf_evidence_list_get_items (list)), ==, 5);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (ui_find_named (view, "evidence-summary"))),
                                    "5 items, "));
-  g_assert_true (has_label (view, "Supports I (1), I (2)(a), I (2)(d)"));
-  g_assert_true (has_label (view, "; T1, T3, T6"));
+  g_assert_true (ui_has_label (view, "Supports I (1), I (2)(a), I (2)(d)"));
+  g_assert_true (ui_has_label (view, "; T1, T3, T6"));
   ui_save_screenshot (GTK_WIDGET (f->window), "evidence-view");
 
   /* Everything as it was attached. */

@@ -137,22 +137,6 @@ count_document_rows (GtkWidget *root)
   return n;
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child) &&
-          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Tests */
 
 static void
@@ -164,8 +148,8 @@ test_empty_state_offers_example (Fixture       *f,
   g_autoptr(GPtrArray) products = NULL;
 
   /* A new database shows the welcome page with its two offers. */
-  g_assert_true (has_label (GTK_WIDGET (f->window), "Welcome to Conformity"));
-  g_assert_true (has_label (GTK_WIDGET (f->window), "Try an Example Product"));
+  g_assert_true (ui_has_label (GTK_WIDGET (f->window), "Welcome to Conformity"));
+  g_assert_true (ui_has_label (GTK_WIDGET (f->window), "Try an Example Product"));
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-example", NULL);
@@ -174,8 +158,8 @@ test_empty_state_offers_example (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 1);
   g_assert_nonnull (find_product_row (GTK_WIDGET (f->window), "Example Smart Thermostat"));
   /* Clearly labelled: a tag in the sidebar and a banner on the page. */
-  g_assert_true (has_label (GTK_WIDGET (f->window), "Example"));
-  g_assert_true (has_label (GTK_WIDGET (f->window), "This is example data"));
+  g_assert_true (ui_has_label (GTK_WIDGET (f->window), "Example"));
+  g_assert_true (ui_has_label (GTK_WIDGET (f->window), "This is example data"));
 
   store = cf_store_open (f->db, &error);
   g_assert_no_error (error);
@@ -220,7 +204,7 @@ test_create_product (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cf_window_get_products (f->window)), ==, 1);
   g_assert_nonnull (find_product_row (GTK_WIDGET (f->window), "Zakład Łódź Router"));
   g_assert_cmpint (cf_window_get_selected_product_id (f->window), >, 0);
-  g_assert_true (has_label (GTK_WIDGET (cf_window_get_product_page (f->window)), "ZŁ-9000"));
+  g_assert_true (ui_has_label (GTK_WIDGET (cf_window_get_product_page (f->window)), "ZŁ-9000"));
 
   /* ...and in the database, as another program would read it. */
   store = cf_store_open (f->db, &error);
@@ -268,7 +252,7 @@ test_manufacturer_validation (Fixture       *f,
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
   ui_spin_for (200);
 
-  g_assert_true (has_label (GTK_WIDGET (f->window), "Ελληνική Εταιρεία Α.Ε."));
+  g_assert_true (ui_has_label (GTK_WIDGET (f->window), "Ελληνική Εταιρεία Α.Ε."));
 
   store = cf_store_open (f->db, &error);
   manufacturer = cf_store_get_manufacturer (store, &error);
@@ -498,7 +482,7 @@ test_assess_requirement (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-requirement", "s", "AnnexI.PartI.2.m");
   ui_spin_for (200);
   g_assert_cmpstr (cf_requirement_editor_get_requirement (detail), ==, "AnnexI.PartI.2.m");
-  g_assert_true (has_label (GTK_WIDGET (detail), "Not assessed yet: your first change records it"));
+  g_assert_true (ui_has_label (GTK_WIDGET (detail), "Not assessed yet: your first change records it"));
   row = ui_find_named (GTK_WIDGET (view), "AnnexI.PartI.2.m");
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "status"), ==, "Not assessed");
 
@@ -591,9 +575,9 @@ test_readiness_jump (Fixture       *f,
   ui_spin_until (editor_is_closed, NULL, "the form closes after saving");
 
   gate = ui_find_named (GTK_WIDGET (page), "readiness");
-  g_assert_true (has_label (gate, "28 items missing before a declaration of conformity"));
-  g_assert_true (has_label (gate, "The scope check is not finished: answer its questions."));
-  g_assert_true (has_label (gate, "The risk register is empty: the assessment must analyse the cybersecurity risks (Article 13(3))."));
+  g_assert_true (ui_has_label (gate, "28 items missing before a declaration of conformity"));
+  g_assert_true (ui_has_label (gate, "The scope check is not finished: answer its questions."));
+  g_assert_true (ui_has_label (gate, "The risk register is empty: the assessment must analyse the cybersecurity risks (Article 13(3))."));
 
   item = ui_find_named (gate, "AnnexI.PartII.3");
   g_assert_nonnull (item);
@@ -612,7 +596,7 @@ test_readiness_jump (Fixture       *f,
   g_assert_nonnull (item);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (item), "what"), ==, "evidence-missing");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (item)), ==, "win.show-requirement");
-  g_assert_true (has_label (gate, "28 items missing before a declaration of conformity"));
+  g_assert_true (ui_has_label (gate, "28 items missing before a declaration of conformity"));
 
   /* ...where attaching a file takes it off the list. */
   list = CF_EVIDENCE_LIST (ui_find_descendant (GTK_WIDGET (view), CF_TYPE_EVIDENCE_LIST));
@@ -626,7 +610,7 @@ test_readiness_jump (Fixture       *f,
   ui_spin_until (no_copies, list, "the file is copied in");
   ui_spin_for (200);
   g_assert_null (ui_find_named (gate, "AnnexI.PartII.3"));
-  g_assert_true (has_label (gate, "27 items missing before a declaration of conformity"));
+  g_assert_true (ui_has_label (gate, "27 items missing before a declaration of conformity"));
 }
 
 /* Expired evidence is on the gate's list too; its item leads to the
@@ -761,7 +745,7 @@ test_close_during_copy (Fixture       *f,
   gtk_window_close (GTK_WINDOW (f->window));
   ui_spin_until (message_dialog_is_open, NULL, "closing asks about the copy");
   dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_true (has_label (GTK_WIDGET (dialog), "Stop Copying Evidence?"));
+  g_assert_true (ui_has_label (GTK_WIDGET (dialog), "Stop Copying Evidence?"));
   ui_respond (dialog, "_Keep Copying");
   ui_spin_until (message_dialog_is_closed, NULL, "the question goes away");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
@@ -803,13 +787,13 @@ test_generate_declaration (Fixture       *f,
   ui_spin_for (200);
 
   g_assert_cmpuint (count_document_rows (GTK_WIDGET (page)), ==, 1);
-  g_assert_true (has_label (GTK_WIDGET (page), "EU Declaration of Conformity, version 1"));
+  g_assert_true (ui_has_label (GTK_WIDGET (page), "EU Declaration of Conformity, version 1"));
 
   store = cf_store_open (f->db, &error);
   documents = cf_store_list_documents (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, ==, 1);
-  g_assert_true (has_label (GTK_WIDGET (page),
+  g_assert_true (ui_has_label (GTK_WIDGET (page),
                             cf_document_info_get_sha256 (g_ptr_array_index (documents, 0))));
 }
 
@@ -1027,7 +1011,7 @@ test_document_language (Fixture       *f,
   g_object_get (page, "document-language", &language, "pdfa", &pdfa, NULL);
   g_assert_cmpstr (language, ==, "en");
   g_assert_false (pdfa);
-  g_assert_true (has_label (GTK_WIDGET (page), "Documents are generated in English."));
+  g_assert_true (ui_has_label (GTK_WIDGET (page), "Documents are generated in English."));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "product.document-language", "s", "de");
   gtk_widget_activate_action (GTK_WIDGET (page), "product.pdfa", NULL);
@@ -1035,7 +1019,7 @@ test_document_language (Fixture       *f,
   g_object_get (page, "document-language", &language, "pdfa", &pdfa, NULL);
   g_assert_cmpstr (language, ==, "de");
   g_assert_true (pdfa);
-  g_assert_true (has_label (GTK_WIDGET (page), "Documents are generated in German, as PDF/A-1b"));
+  g_assert_true (ui_has_label (GTK_WIDGET (page), "Documents are generated in German, as PDF/A-1b"));
 
   /* Ctrl+G generates the declaration in the chosen language. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.generate", NULL);
@@ -1053,8 +1037,8 @@ test_document_language (Fixture       *f,
   g_assert_cmpstr (cf_document_info_get_language (document), ==, "de");
   g_assert_true (cf_document_info_get_is_pdfa (document));
 
-  g_assert_true (has_label (GTK_WIDGET (page), "German"));
-  g_assert_true (has_label (GTK_WIDGET (page), "PDF/A-1b"));
+  g_assert_true (ui_has_label (GTK_WIDGET (page), "German"));
+  g_assert_true (ui_has_label (GTK_WIDGET (page), "PDF/A-1b"));
 
   /* The other kinds follow the same choice, once the generator builds them. */
   if (cf_generator_can_generate (CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION))
@@ -1064,7 +1048,7 @@ test_document_language (Fixture       *f,
 
       g_signal_connect (page, "add-toast", G_CALLBACK (collect_toast_cb), toasts);
       gtk_widget_activate_action (GTK_WIDGET (page), "product.generate-technical-documentation", NULL);
-      g_assert_true (has_label (GTK_WIDGET (page), "Generating the technical documentation…"));
+      g_assert_true (ui_has_label (GTK_WIDGET (page), "Generating the technical documentation…"));
       ui_spin_until (not_generating, page, "the technical documentation is generated");
       ui_spin_for (200);
       g_signal_handlers_disconnect_by_func (page, collect_toast_cb, toasts);
@@ -1075,7 +1059,7 @@ test_document_language (Fixture       *f,
       document = g_ptr_array_index (after, 0);
       g_assert_cmpstr (cf_document_info_get_kind (document), ==, CF_DOCUMENT_KIND_TECHNICAL_DOCUMENTATION);
       g_assert_cmpstr (cf_document_info_get_language (document), ==, "de");
-      g_assert_true (has_label (GTK_WIDGET (page), "Technical Documentation, version 1"));
+      g_assert_true (ui_has_label (GTK_WIDGET (page), "Technical Documentation, version 1"));
       g_assert_cmpuint (toasts->len, ==, 1);
       g_assert_true (g_str_has_prefix (adw_toast_get_title (g_ptr_array_index (toasts, 0)),
                                        "Technical documentation version 1 (German) of "));

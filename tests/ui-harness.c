@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ui-harness.h"
 
@@ -158,6 +159,23 @@ ui_label_text (GtkWidget  *root,
   g_assert_nonnull (label);
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Whether a visible label under @root shows @text, in whole or in part. */
+gboolean
+ui_has_label (GtkWidget  *root,
+              const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (ui_has_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Clicks the dialog's button with @label, as a user would. */

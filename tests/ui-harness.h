@@ -30,6 +30,8 @@ gboolean    ui_toplevel_shown     (gpointer          type);
 gboolean    ui_toplevel_gone      (gpointer          type);
 const char *ui_label_text         (GtkWidget        *root,
                                    const char       *name);
+gboolean    ui_has_label          (GtkWidget        *root,
+                                   const char       *text);
 void        ui_respond            (AdwMessageDialog *dialog,
                                    const char       *label);
 char       *ui_isolate_user_dirs  (void);
