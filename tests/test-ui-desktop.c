@@ -1,8 +1,9 @@
 /* test-ui-desktop.c — what a GNOME user expects of any application, driven
  * through the real window: Preferences over the settings, finding a product,
  * the last product shown again at the next start, keyboard shortcuts that
- * are listed and do what they say, and a name for screen readers on every
- * control that shows only an icon
+ * are listed and do what they say, Tab through a form in reading order, the
+ * desktop's language, and a name for screen readers on every control that
+ * shows only an icon
  *
  * Copyright 2026 The Conformity Authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,7 @@
 #include "cf-product.h"
 #include "cf-product-page.h"
 #include "cf-record-editor.h"
+#include "cf-text-row.h"
 #include "cf-store.h"
 #include "cf-window.h"
 #include "ui-harness.h"
@@ -491,6 +493,18 @@ parse_trigger (const char *accel)
   return gtk_keyval_trigger_new (keyval, modifiers);
 }
 
+/* Whether @bound fires for the key @pressed; GTK binds Tab as "Tab or
+ * the keypad's Tab". */
+static gboolean
+trigger_matches (GtkShortcutTrigger *bound,
+                 GtkShortcutTrigger *pressed)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (bound))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (bound)), pressed) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (bound)), pressed);
+  return gtk_shortcut_trigger_equal (bound, pressed);
+}
+
 /* What pressing @trigger runs in the window @widget, wherever the focus
  * is: the shortcut the key matches among the window's own controllers
  * (its class bindings, the application's accelerators) and those inside it
@@ -518,7 +532,7 @@ bound_shortcut_in (GtkWidget          *widget,
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), trigger))
             {
               *owner = widget;
               /* The controller keeps it. */
@@ -628,8 +642,7 @@ test_shortcuts_listed (Fixture       *f,
           if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "app."))
             continue;
           for (guint k = 0; k < listed_triggers->len && !found; k++)
-            found = gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut),
-                                                g_ptr_array_index (listed_triggers, k));
+            found = trigger_matches (gtk_shortcut_get_trigger (shortcut), g_ptr_array_index (listed_triggers, k));
           if (!found)
             {
               g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
@@ -708,6 +721,74 @@ test_shortcuts_act (Fixture       *f,
   ui_spin_until (no_windows, f->app, "every window closes");
   f->window = NULL;
 }
+
+/* A form opens with the focus in its first field, and Tab walks its
+ * fields in the order they are shown and reaches its Save button, as GTK's
+ * own Tab binding moves the focus. */
+static void
+test_focus_order (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CfProduct) product = cf_product_new ();
+  CfRecordEditor *form;
+  const CfFieldSpec *specs;
+  guint n_specs;
+  g_autofree int *reached = NULL;
+  int save_reached = -1;
+  guint next = 0;
+
+  start_app (f);
+  press (GTK_WIDGET (f->window), "<Control>n");
+  ui_spin_until (ui_toplevel_shown, GSIZE_TO_POINTER (CF_TYPE_RECORD_EDITOR), "the New Product form opens");
+  form = ui_find_toplevel (CF_TYPE_RECORD_EDITOR);
+  ui_spin_for (200);
+  specs = cf_record_get_specs (CF_RECORD (product), &n_specs);
+  g_assert_cmpuint (n_specs, >, 3);
+
+  /* Save can be reached once there is something to save. */
+  for (guint i = 0; i < n_specs; i++)
+    if (specs[i].required)
+      {
+        GtkWidget *field = cf_record_editor_get_field_widget (form, specs[i].name);
+
+        if (CF_IS_TEXT_ROW (field))
+          cf_text_row_set_text (CF_TEXT_ROW (field), "Router");
+        else
+          gtk_editable_set_text (GTK_EDITABLE (field), "Router");
+      }
+  g_assert_true (gtk_widget_is_sensitive (cf_record_editor_get_save_button (form)));
+  reached = g_new (int, n_specs);
+  for (guint i = 0; i < n_specs; i++)
+    reached[i] = -1;
+
+  for (int step = 0; step < 200 && (save_reached < 0 || next < n_specs); step++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (form));
+
+      g_assert_nonnull (focus);
+      for (guint i = 0; i < n_specs; i++)
+        if (reached[i] < 0 && gtk_widget_is_ancestor (focus, cf_record_editor_get_field_widget (form, specs[i].name)))
+          {
+            /* Each field after the one before it. */
+            if (i != next)
+              g_error ("Tab reached the field “%s” before “%s”", specs[i].name, specs[next].name);
+            reached[i] = step;
+            next++;
+          }
+      if (focus == cf_record_editor_get_save_button (form) && save_reached < 0)
+        save_reached = step;
+      press (GTK_WIDGET (form), "Tab");
+    }
+
+  g_assert_cmpint (reached[0], ==, 0);
+  for (guint i = 0; i < n_specs; i++)
+    if (reached[i] < 0)
+      g_error ("Tab never reaches the field “%s”", specs[i].name);
+  g_assert_cmpint (save_reached, >=, 0);
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+/* Desktop language */
 
 /* The sidebar's title, among the window's AdwWindowTitles. */
 static gboolean
@@ -877,6 +958,7 @@ main (int   argc,
   g_test_add ("/ui/desktop/last-product", Fixture, NULL, fixture_set_up, test_last_product, fixture_tear_down);
   g_test_add ("/ui/desktop/shortcuts-listed", Fixture, NULL, fixture_set_up, test_shortcuts_listed, fixture_tear_down);
   g_test_add ("/ui/desktop/shortcuts-act", Fixture, NULL, fixture_set_up, test_shortcuts_act, fixture_tear_down);
+  g_test_add ("/ui/desktop/focus-order", Fixture, NULL, fixture_set_up, test_focus_order, fixture_tear_down);
   g_test_add ("/ui/desktop/desktop-language", Fixture, NULL, fixture_set_up, test_desktop_language,
               fixture_tear_down);
   g_test_add ("/ui/desktop/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names,
