@@ -50,7 +50,8 @@ cf_locale_dir_for_program (const char *program_path)
   bindir = g_path_get_dirname (program_path);
   relocated = g_build_filename (bindir, LOCALEDIR_FROM_BINDIR, NULL);
   canonical = g_canonicalize_filename (relocated, NULL);
-  if (!has_translations (canonical))
+  /* Installed where it was configured for: nothing to look for. */
+  if (g_str_equal (canonical, LOCALEDIR) || !has_translations (canonical))
     return g_strdup (LOCALEDIR);
 
   return g_steal_pointer (&canonical);
