@@ -11,6 +11,7 @@
 
 #include "cf-dossier.h"
 #include "cf-store.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -33,7 +34,6 @@ void  fixture_set_up    (Fixture       *f,
                          gconstpointer  data);
 void  fixture_tear_down (Fixture       *f,
                          gconstpointer  data);
-void  remove_tree       (const char    *path);
 char *export            (Fixture       *f,
                          const char    *name,
                          char         **seal);

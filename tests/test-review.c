@@ -518,7 +518,7 @@ test_signed (Fixture       *f,
 
   g_spawn_sync (NULL, (char **) kill_agent, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, NULL, NULL);
-  remove_tree (home);
+  test_remove_tree (home);
   g_unsetenv ("GNUPGHOME");
 }
 

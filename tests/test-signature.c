@@ -11,6 +11,7 @@
 
 #include "cf-error.h"
 #include "cf-signature.h"
+#include "test-files.h"
 
 #define MANIFEST "{\"format\": 1, \"members\": [{\"name\": \"declaration.pdf\", " \
                  "\"sha256\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}]}\n"
@@ -22,26 +23,6 @@ static char *home;
 static char *empty_home;
 static char *fingerprint;
 static gboolean have_gnupg;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 /* Runs a GnuPG tool on the keyring @gnupghome; returns its output. */
 static char *
@@ -488,8 +469,8 @@ tear_down_keyring (void)
   g_free (run_in (home, remove_sockets, FALSE));
   g_free (run_in (empty_home, kill_all, FALSE));
   g_free (run_in (empty_home, remove_sockets, FALSE));
-  remove_tree (home);
-  remove_tree (empty_home);
+  test_remove_tree (home);
+  test_remove_tree (empty_home);
   g_clear_pointer (&home, g_free);
   g_clear_pointer (&empty_home, g_free);
   g_clear_pointer (&fingerprint, g_free);

@@ -79,7 +79,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->context);
   g_clear_object (&f->store);
   g_clear_object (&f->catalogue);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -330,6 +330,6 @@ main (int   argc,
   g_test_add ("/ui/cases/refusal", Fixture, NULL, fixture_set_up, test_refusal, fixture_tear_down);
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
   return status;
 }

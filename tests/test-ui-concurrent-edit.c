@@ -81,7 +81,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   ui_quit_app (&f->app);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_unsetenv ("CONFORMITY_DB");
   g_free (f->db);
   g_free (f->dir);
@@ -508,6 +508,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
   return status;
 }

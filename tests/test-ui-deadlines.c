@@ -322,7 +322,7 @@ fixture_tear_down (Fixture       *f,
 
   g_clear_object (&f->store);
   ui_quit_app (&f->app);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_unsetenv ("CONFORMITY_DB");
   g_free (f->db);
   g_free (f->dir);
@@ -773,6 +773,6 @@ main (int   argc,
   g_test_add ("/ui/deadlines/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
   return status;
 }

@@ -106,7 +106,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   close_app (f);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_unsetenv ("CONFORMITY_DB");
   g_free (f->db);
   g_free (f->dir);
@@ -656,18 +656,6 @@ test_shortcuts_listed (Fixture       *f,
   g_assert_cmpuint (n_checked, >=, 19);
 }
 
-static gboolean
-no_windows (gpointer app)
-{
-  return gtk_application_get_windows (app) == NULL;
-}
-
-static gboolean
-not_generating (gpointer page)
-{
-  return !cf_product_page_get_generating (page);
-}
-
 /* The common actions, from the keyboard as a user would press them. */
 static void
 test_shortcuts_act (Fixture       *f,
@@ -702,7 +690,7 @@ test_shortcuts_act (Fixture       *f,
   /* Ctrl+G generates the selected product's declaration. */
   press (GTK_WIDGET (f->window), "<Control>g");
   g_assert_true (cf_product_page_get_generating (page));
-  ui_spin_until (not_generating, page, "the declaration is generated");
+  ui_spin_until (ui_page_not_generating, page, "the declaration is generated");
   documents = cf_store_list_documents (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, ==, 1);
@@ -718,7 +706,7 @@ test_shortcuts_act (Fixture       *f,
 
   /* Ctrl+Q closes every window. */
   press (GTK_WIDGET (f->window), "<Control>q");
-  ui_spin_until (no_windows, f->app, "every window closes");
+  ui_spin_until (ui_app_has_no_windows, f->app, "every window closes");
   f->window = NULL;
 }
 
@@ -965,6 +953,6 @@ main (int   argc,
               fixture_tear_down);
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
   return status;
 }

@@ -64,7 +64,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->context);
   g_clear_object (&f->store);
   g_clear_object (&f->catalogue);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -226,6 +226,6 @@ main (int   argc,
               test_unknown_signing_key, fixture_tear_down);
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
   return status;
 }

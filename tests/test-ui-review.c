@@ -82,7 +82,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->reviewer);
   g_clear_object (&f->manufacturer);
   g_clear_object (&f->catalogue);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->dossier);
   g_free (f->seal);
@@ -361,6 +361,6 @@ main (int   argc,
               fixture_tear_down);
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
   return status;
 }

@@ -81,7 +81,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->context);
   g_clear_object (&f->catalogue);
   g_clear_object (&f->store);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -675,7 +675,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
 
   return status;
 }

@@ -110,7 +110,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->catalogue);
   g_clear_object (&f->store);
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -832,7 +832,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
 
   return status;
 }

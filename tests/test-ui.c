@@ -55,7 +55,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   ui_quit_app (&f->app);
-  ui_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_unsetenv ("CONFORMITY_DB");
   g_free (f->db);
   g_free (f->dir);
@@ -690,12 +690,6 @@ test_evidence_size_limit (Fixture       *f,
 }
 
 static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
-}
-
-static gboolean
 copying (gpointer data)
 {
   return cf_evidence_list_count_all_copies () > 0;
@@ -755,13 +749,7 @@ test_close_during_copy (Fixture       *f,
   ui_spin_until (message_dialog_is_open, NULL, "closing asks again");
   ui_respond (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "_Stop and Close");
   ui_spin_until (message_dialog_is_closed, NULL, "the question goes away");
-  ui_spin_until (no_windows, f->app, "the window closes");
-}
-
-static gboolean
-not_generating (gpointer data)
-{
-  return !cf_product_page_get_generating (data);
+  ui_spin_until (ui_app_has_no_windows, f->app, "the window closes");
 }
 
 static void
@@ -783,7 +771,7 @@ test_generate_declaration (Fixture       *f,
   /* The work runs in a worker thread: the page reports it is generating. */
   gtk_widget_activate_action (GTK_WIDGET (page), "product.generate", NULL);
   g_assert_true (cf_product_page_get_generating (page));
-  ui_spin_until (not_generating, page, "the declaration is generated");
+  ui_spin_until (ui_page_not_generating, page, "the declaration is generated");
   ui_spin_for (200);
 
   g_assert_cmpuint (count_document_rows (GTK_WIDGET (page)), ==, 1);
@@ -904,7 +892,7 @@ generate_and_wait (CfProductPage *page,
 {
   gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
   g_assert_true (cf_product_page_get_generating (page));
-  ui_spin_until (not_generating, page, "the document is generated");
+  ui_spin_until (ui_page_not_generating, page, "the document is generated");
   ui_spin_for (200);
 }
 
@@ -1024,7 +1012,7 @@ test_document_language (Fixture       *f,
   /* Ctrl+G generates the declaration in the chosen language. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.generate", NULL);
   g_assert_true (cf_product_page_get_generating (page));
-  ui_spin_until (not_generating, page, "the declaration is generated");
+  ui_spin_until (ui_page_not_generating, page, "the declaration is generated");
   ui_spin_for (200);
 
   store = cf_store_open (f->db, &error);
@@ -1049,7 +1037,7 @@ test_document_language (Fixture       *f,
       g_signal_connect (page, "add-toast", G_CALLBACK (collect_toast_cb), toasts);
       gtk_widget_activate_action (GTK_WIDGET (page), "product.generate-technical-documentation", NULL);
       g_assert_true (ui_has_label (GTK_WIDGET (page), "Generating the technical documentation…"));
-      ui_spin_until (not_generating, page, "the technical documentation is generated");
+      ui_spin_until (ui_page_not_generating, page, "the technical documentation is generated");
       ui_spin_for (200);
       g_signal_handlers_disconnect_by_func (page, collect_toast_cb, toasts);
 
@@ -1197,7 +1185,7 @@ test_other_documents_menu (Fixture       *f,
           ui_save_screenshot (GTK_WIDGET (f->window), name);
         }
       gtk_widget_activate_action (GTK_WIDGET (page), "product.cancel-generation", NULL);
-      ui_spin_until (not_generating, page, "the generation stops");
+      ui_spin_until (ui_page_not_generating, page, "the generation stops");
     }
 }
 
@@ -1242,7 +1230,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  ui_remove_tree (home);
+  test_remove_tree (home);
 
   return status;
 }

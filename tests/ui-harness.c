@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cf-product-page.h"
 #include "ui-harness.h"
 
 /* Runs the main loop until @condition holds; fails after 20 seconds, so a
@@ -134,6 +135,20 @@ ui_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+/* Conditions for ui_spin_until(): the application has closed every window;
+ * the product page has finished generating a document. */
+gboolean
+ui_app_has_no_windows (gpointer app)
+{
+  return gtk_application_get_windows (app) == NULL;
+}
+
+gboolean
+ui_page_not_generating (gpointer page)
+{
+  return !cf_product_page_get_generating (page);
 }
 
 /* Conditions for ui_spin_until(): @type is GSIZE_TO_POINTER (a GType). */
@@ -275,26 +290,6 @@ ui_save_screenshot (GtkWidget  *widget,
     g_printerr ("# could not save %s\n", path);
 }
 
-/* Removes a test's temporary folder and everything in it. */
-void
-ui_remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        ui_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 /* Starts the application on $CONFORMITY_DB as a user would, and waits for
  * its window. Each start exports its own D-Bus objects, so each gets an id

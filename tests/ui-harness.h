@@ -10,6 +10,7 @@
 
 #include "cf-application.h"
 #include "cf-window.h"
+#include "test-files.h"
 
 typedef gboolean (*UiCondition) (gpointer data);
 
@@ -27,6 +28,8 @@ GtkWidget  *ui_find_button        (GtkWidget        *root,
 void        ui_click              (GtkWidget        *button);
 gpointer    ui_find_toplevel      (GType             type);
 gboolean    ui_toplevel_shown     (gpointer          type);
+gboolean    ui_app_has_no_windows (gpointer          app);
+gboolean    ui_page_not_generating (gpointer         page);
 gboolean    ui_toplevel_gone      (gpointer          type);
 const char *ui_label_text         (GtkWidget        *root,
                                    const char       *name);
@@ -35,7 +38,6 @@ gboolean    ui_has_label          (GtkWidget        *root,
 void        ui_respond            (AdwMessageDialog *dialog,
                                    const char       *label);
 char       *ui_isolate_user_dirs  (void);
-void        ui_remove_tree        (const char       *path);
 AdwMessageDialog *ui_find_message_dialog (const char *heading);
 void        ui_save_screenshot    (GtkWidget        *widget,
                                    const char       *name);
